@@ -65,7 +65,10 @@ cameras:
   ASSERT_EQ(cameras.size(), 2u);
   EXPECT_EQ(cameras[1].require<std::string>("id"), "gate-2");
   EXPECT_EQ(cameras[1].path(), "cameras[1]");
-  for (auto& cam : cameras) cam.require<std::string>("url");
+  for (auto& cam : cameras) {
+    cam.require<std::string>("id");
+    cam.require<std::string>("url");
+  }
   EXPECT_NO_THROW(doc.check_unknown());
 }
 
