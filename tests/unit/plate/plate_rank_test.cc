@@ -1,0 +1,174 @@
+// Country identification and OCR candidate ranking: a read that fits a
+// format beats one that does not, priors favour LV/LT, hints can overrule.
+#include "common/plate/plate_rank.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "common/plate/plate_error.h"
+
+namespace anpr::plate {
+namespace {
+
+std::vector<std::string> countries_of(const std::vector<CountryFit>& fits_found) {
+  std::vector<std::string> out;
+  for (const CountryFit& f : fits_found) out.push_back(f.format->country);
+  return out;
+}
+
+TEST(PlateRank, EveryCataloguedCountryHasAPriorInRange) {
+  for (const std::string& country : countries()) {
+    const double prior = country_prior(country);
+    EXPECT_GT(prior, 0.0) << country;
+    EXPECT_LE(prior, 1.0) << country;
+  }
+  EXPECT_THROW(country_prior("XX"), PlateError);
+}
+
+TEST(PlateRank, AnyFitOutweighsNoFitEvenForAnUnhintedCountry) {
+  for (const PlateFormat& format : formats()) {
+    EXPECT_GT(country_prior(format.country) * kUnhintedFactor * format.weight, kUnfitValidity)
+        << format.country << "/" << format.name;
+  }
+}
+
+TEST(PlateRank, IdentifyOrdersByPriorWithLatviaAndLithuaniaFirst) {
+  // ABC123 is Lithuanian, Finnish, German ("A BC 123") and a Latvian vanity plate.
+  EXPECT_EQ(countries_of(identify("ABC123")), (std::vector<std::string>{"LT", "FI", "DE", "LV"}));
+  const auto lv = identify("AB1234");
+  ASSERT_FALSE(lv.empty());
+  EXPECT_EQ(lv.front().format->country, "LV");
+  EXPECT_EQ(lv.front().format->name, "standard");
+  EXPECT_EQ(countries_of(identify("1234AB5")), (std::vector<std::string>{"BY", "LV"}));
+  EXPECT_EQ(countries_of(identify("A123BC777")), (std::vector<std::string>{"RU"}));
+  EXPECT_TRUE(identify("AB12345678").empty());
+  EXPECT_TRUE(identify("").empty());
+}
+
+TEST(PlateRank, LatvianNearMissesAreOnlyVanityPlates) {
+  // AB-0123 and AI-1234 break the standard series rules; two letters make
+  // them legal vanity plates, which weigh far less.
+  for (const char* text : {"AB0123", "AI1234"}) {
+    const auto found = identify(text);
+    const auto lv = std::find_if(found.begin(), found.end(),
+                                 [](const CountryFit& f) { return f.format->country == "LV"; });
+    ASSERT_NE(lv, found.end()) << text;
+    EXPECT_EQ(lv->format->name, "vanity") << text;
+    EXPECT_LT(lv->validity, identify("AB1234").front().validity) << text;
+  }
+  EXPECT_EQ(identify("AI1234").front().format->country, "DE");  // "AI 1234" is German
+}
+
+TEST(PlateRank, HintsBoostTheirCountry) {
+  const std::vector<std::string> finland{"FI"};
+  const auto found = identify("ABC123", finland);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].format->country, "FI");
+  EXPECT_DOUBLE_EQ(found[0].validity, 1.0);
+  EXPECT_DOUBLE_EQ(found[1].validity, country_prior("LT") * kUnhintedFactor);
+}
+
+TEST(PlateRank, UnknownHintIsRejectedWithItsName) {
+  const std::vector<std::string> hints{"LV", "ZZ"};
+  try {
+    identify("AB1234", hints);
+    FAIL() << "expected PlateError";
+  } catch (const PlateError& error) {
+    EXPECT_NE(std::string(error.what()).find("'ZZ'"), std::string::npos) << error.what();
+  }
+  const std::vector<OcrCandidate> candidates{{"AB1234", 0.5}};
+  EXPECT_THROW(rank_candidates(candidates, hints), PlateError);
+}
+
+TEST(PlateRank, ValidBeatsInvalidAtEqualConfidenceWhateverTheOrder) {
+  const std::vector<OcrCandidate> invalid_first{{"AB1234X9Q7", 0.8}, {"AB-1234", 0.8}};
+  const std::vector<OcrCandidate> valid_first{{"AB-1234", 0.8}, {"AB1234X9Q7", 0.8}};
+  for (const auto* candidates : {&invalid_first, &valid_first}) {
+    const auto ranked = rank_candidates(*candidates);
+    ASSERT_EQ(ranked.size(), 2u);
+    EXPECT_EQ(ranked[0].text, "AB1234");
+    ASSERT_NE(ranked[0].format, nullptr);
+    EXPECT_EQ(ranked[0].format->country, "LV");
+    EXPECT_EQ(ranked[0].display, "AB-1234");
+    EXPECT_DOUBLE_EQ(ranked[0].score, 0.8 * 1.0);
+    EXPECT_EQ(ranked[1].format, nullptr);
+    EXPECT_DOUBLE_EQ(ranked[1].score, 0.8 * kUnfitValidity);
+    EXPECT_EQ(ranked[1].display, "AB1234X9Q7");
+    EXPECT_EQ(ranked[1].country_confidence, 0.0);
+  }
+}
+
+TEST(PlateRank, AFitIsAFactorNotAVeto) {
+  // 1.0 x kUnfitValidity = 0.1 beats a vanity fit read at 0.2 x 0.3 = 0.06.
+  const std::vector<OcrCandidate> candidates{{"COYOTE", 0.2}, {"AB12345678", 1.0}};
+  const auto ranked = rank_candidates(candidates);
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0].text, "AB12345678");
+  EXPECT_EQ(ranked[1].text, "COYOTE");
+}
+
+TEST(PlateRank, HintsChangeWhichCandidateWins) {
+  // Lithuanian-looking ABC123 against Estonian 123ABC at equal confidence.
+  const std::vector<OcrCandidate> candidates{{"123 ABC", 0.7}, {"ABC 123", 0.7}};
+  EXPECT_EQ(rank_candidates(candidates).front().text, "ABC123");
+  const std::vector<std::string> estonia{"EE"};
+  const auto hinted = rank_candidates(candidates, estonia);
+  EXPECT_EQ(hinted.front().text, "123ABC");
+  EXPECT_EQ(hinted.front().display, "123 ABC");
+}
+
+TEST(PlateRank, CountryConfidenceIsTheBestCountrysShare) {
+  const std::vector<OcrCandidate> candidates{{"abc-123", 0.9}};
+  const auto ranked = rank_candidates(candidates);
+  ASSERT_EQ(ranked.size(), 1u);
+  // Fits: LT standard, FI standard, DE standard, LV vanity.
+  const double lt = 1.0, fi = country_prior("FI"), de = country_prior("DE") * 0.9, lv = 0.3;
+  EXPECT_NEAR(ranked[0].country_confidence, lt / (lt + fi + de + lv), 1e-12);
+  EXPECT_EQ(ranked[0].display, "ABC 123");
+  const std::vector<OcrCandidate> only_ru{{"A123BC777", 0.9}};
+  EXPECT_DOUBLE_EQ(rank_candidates(only_ru).front().country_confidence, 1.0);
+}
+
+TEST(PlateRank, CyrillicCandidateIsNormalisedAndIdentified) {
+  const std::vector<OcrCandidate> candidates{{"\xD0\x90" "123" "\xD0\x92\xD0\xA1" " 77", 0.6}};
+  const auto ranked = rank_candidates(candidates);
+  ASSERT_EQ(ranked.size(), 1u);
+  EXPECT_EQ(ranked[0].text, "A123BC77");
+  ASSERT_NE(ranked[0].format, nullptr);
+  EXPECT_EQ(ranked[0].format->country, "RU");
+  EXPECT_EQ(ranked[0].display, "A123BC 77");
+}
+
+TEST(PlateRank, ReadsWithForeignCharactersFitNothing) {
+  const std::vector<OcrCandidate> candidates{{"AB#1234", 0.9}, {"AB 1234", 0.5}};
+  const auto ranked = rank_candidates(candidates);
+  ASSERT_EQ(ranked.size(), 1u) << "both normalise to AB1234 and are merged";
+  EXPECT_DOUBLE_EQ(ranked[0].confidence, 0.5) << "the clean read scores higher and is the one kept";
+  EXPECT_NE(ranked[0].format, nullptr);
+}
+
+TEST(PlateRank, DuplicatesMergeIntoTheBestAndEmptyReadsVanish) {
+  const std::vector<OcrCandidate> candidates{{"ab 1234", 0.4}, {"", 0.99}, {"AB-1234", 0.9}, {" - ", 0.9}};
+  const auto ranked = rank_candidates(candidates);
+  ASSERT_EQ(ranked.size(), 1u);
+  EXPECT_DOUBLE_EQ(ranked[0].confidence, 0.9);
+}
+
+TEST(PlateRank, ConfidenceOutsideUnitRangeIsRejectedWithTheRead) {
+  for (const double bad : {-0.1, 1.5, 87.0, std::numeric_limits<double>::quiet_NaN()}) {
+    const std::vector<OcrCandidate> candidates{{"AB1234", bad}};
+    try {
+      rank_candidates(candidates);
+      ADD_FAILURE() << "accepted confidence " << bad;
+    } catch (const PlateError& error) {
+      EXPECT_NE(std::string(error.what()).find("'AB1234'"), std::string::npos) << error.what();
+    }
+  }
+}
+
+TEST(PlateRank, NoCandidatesRankToNothing) { EXPECT_TRUE(rank_candidates({}).empty()); }
+
+}  // namespace
+}  // namespace anpr::plate
