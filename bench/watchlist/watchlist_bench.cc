@@ -57,8 +57,9 @@ int main(int argc, char** argv) {
     e.list = "bench";
     e.pattern = random_plate(rng);
     long kind = id % 1000;
-    if (kind < 80) e.tolerance = {2, 0};
-    else if (kind < 99) e.tolerance = {1, 1};
+    e.fuzzy = kind < 99;
+    if (kind < 80) e.list_tolerance = {2, 0};
+    else if (kind < 99) e.list_tolerance = {1, 1};
     else if (kind == 99) e.pattern = e.pattern.substr(0, 3) + "*";
     listed.push_back(e.pattern);
     index.upsert(std::move(e));

@@ -15,9 +15,9 @@ namespace anpr::watchlist {
 
 namespace {
 
-const std::vector<std::string> kColumns = {"list",     "plate",  "country",    "max_equivalent",
-                                           "max_edits", "reason", "priority",  "agency",
-                                           "visibility", "valid_from", "valid_until", "active_hours"};
+const std::vector<std::string> kColumns = {"list",       "plate",      "country",     "fuzzy",
+                                           "reason",     "priority",   "agency",      "visibility",
+                                           "valid_from", "valid_until", "active_hours"};
 
 constexpr int64_t kOpenStart = std::numeric_limits<int64_t>::min();
 constexpr int64_t kOpenEnd = std::numeric_limits<int64_t>::max();
@@ -68,10 +68,11 @@ void apply(Entry& entry, const std::string& column, const std::string& value) {
       throw std::invalid_argument("must be an ISO 3166 alpha-2 code such as LV, got '" + value + "'");
     }
     entry.country = value;
-  } else if (column == "max_equivalent") {
-    entry.tolerance.max_equivalent_substitutions = value.empty() ? 0 : parse_int(value, 0, 4);
-  } else if (column == "max_edits") {
-    entry.tolerance.max_other_edits = value.empty() ? 0 : parse_int(value, 0, 2);
+  } else if (column == "fuzzy") {
+    if (value != "" && value != "true" && value != "false") {
+      throw std::invalid_argument("must be true or false, got '" + value + "'");
+    }
+    entry.fuzzy = value == "true";
   } else if (column == "reason") {
     entry.reason = value;
   } else if (column == "priority") {
@@ -164,8 +165,7 @@ void write_csv(std::ostream& out, const std::vector<Entry>& entries) {
   csv::write_record(out, kColumns);
   for (const auto& e : entries) {
     csv::write_record(
-        out, {e.list, e.pattern, e.country, std::to_string(e.tolerance.max_equivalent_substitutions),
-              std::to_string(e.tolerance.max_other_edits), e.reason, std::to_string(e.priority), e.agency,
+        out, {e.list, e.pattern, e.country, e.fuzzy ? "true" : "false", e.reason, std::to_string(e.priority), e.agency,
               e.visibility == Visibility::kShared ? "shared" : "restricted",
               e.valid_from_us == kOpenStart ? "" : format_utc(e.valid_from_us),
               e.valid_until_us == kOpenEnd ? "" : format_utc(e.valid_until_us),

@@ -3,13 +3,15 @@
 // are an error, so a misspelt one is not silently dropped), then one entry
 // per row:
 //
-//   list,plate,country,max_equivalent,max_edits,reason,priority,agency,
-//   visibility,valid_from,valid_until,active_hours
+//   list,plate,country,fuzzy,reason,priority,agency,visibility,valid_from,
+//   valid_until,active_hours
 //
 // plate is normalised on import (separators, case and Cyrillic look-alikes);
 // times are ISO 8601 UTC ("2026-11-25T08:00:00Z"), empty = open-ended;
 // active_hours is "HH:MM-HH:MM" local time, empty = always; visibility is
-// shared or restricted; priority 1..4. Only list and plate are required.
+// shared or restricted; priority 1..4; fuzzy is true or false (a fuzzy entry
+// takes its list's OCR tolerance, which lives with the list, not the file).
+// Only list and plate are required.
 #pragma once
 
 #include <istream>

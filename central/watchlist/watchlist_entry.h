@@ -29,7 +29,10 @@ struct Entry {
   std::string list;     // the watchlist's name, e.g. "stolen-lv"
   std::string pattern;  // normalised plate; '*' and '?' are wildcards
   std::string country;  // ISO 3166 alpha-2; empty matches any country
-  plate::MatchTolerance tolerance;
+  // A fuzzy entry also matches reads within its list's OCR tolerance; any
+  // other entry matches its pattern exactly (wildcards aside).
+  bool fuzzy = false;
+  plate::MatchTolerance list_tolerance;
   std::string reason;  // stolen, wanted, smuggling suspect, ...
   int priority = 2;    // 1 low .. 4 critical, as anpr.v1.AlertPriority
   std::string agency;  // owning agency, e.g. "lv-vp", "lt-vsat"
@@ -39,6 +42,7 @@ struct Entry {
   std::optional<ActiveHours> active_hours;
 
   bool has_wildcard() const;
+  plate::MatchTolerance tolerance() const { return fuzzy ? list_tolerance : plate::MatchTolerance{}; }
 };
 
 // The moment a sighting is checked at: UTC for validity, local time of day

@@ -65,14 +65,14 @@ std::vector<Index::Filing> Index::filings_of(const Entry& entry) {
     std::string fragment = longest_fragment(entry.pattern);
     // With other edits allowed the fragment itself may be misread, so it
     // cannot be required to appear in the read.
-    if (fragment.size() >= kMinFragment && entry.tolerance.max_other_edits == 0) {
+    if (fragment.size() >= kMinFragment && entry.tolerance().max_other_edits == 0) {
       out.push_back({&by_fragment_, fragment});
     }
     return out;
   }
   std::string key = plate::ocr_canonical_key(entry.pattern);
   out.push_back({&by_key_, key});
-  for (auto& shorter : deletions(key, entry.tolerance.max_other_edits)) out.push_back({&by_deletion_, shorter});
+  for (auto& shorter : deletions(key, entry.tolerance().max_other_edits)) out.push_back({&by_deletion_, shorter});
   return out;
 }
 
@@ -94,7 +94,7 @@ void Index::upsert(Entry entry) {
   auto filings = filings_of(*stored);
   if (filings.empty()) scanned_.push_back(stored->id);
   for (const auto& f : filings) (*f.postings)[f.key].push_back(stored->id);
-  max_edits_ = std::max(max_edits_, stored->tolerance.max_other_edits);
+  max_edits_ = std::max(max_edits_, stored->tolerance().max_other_edits);
   by_id_[stored->id] = std::move(stored);
 }
 
@@ -142,7 +142,7 @@ std::vector<Hit> Index::match(const std::string& plate, const std::string& count
   for (int64_t id : candidates) {
     const auto& entry = by_id_.at(id);
     if (!in_force(*entry, when) || !country_allows(*entry, country)) continue;
-    plate::MatchResult result = plate::match(entry->pattern, plate, entry->tolerance);
+    plate::MatchResult result = plate::match(entry->pattern, plate, entry->tolerance());
     if (result.matched) hits.push_back({entry, result});
   }
   lock.unlock();

@@ -26,13 +26,14 @@ std::string import_error(const std::string& text) {
 
 TEST(WatchlistCsv, ImportsAndNormalises) {
   auto entries = import(
-      "list,plate,country,max_equivalent,max_edits,reason,priority,agency,visibility,valid_from,valid_until,active_hours\n"
-      "stolen-lv,ab-1234,LV,1,0,stolen,4,lv-vp,restricted,2026-01-01T00:00:00Z,2027-01-01T00:00:00Z,22:00-06:00\n"
-      "wanted,А123ВС 77,,,,wanted,,,,,,\n"
-      "partial,KL*,,,,smuggling suspect,3,lt-vsat,shared,,,\n");
+      "list,plate,country,fuzzy,reason,priority,agency,visibility,valid_from,valid_until,active_hours\n"
+      "stolen-lv,ab-1234,LV,true,stolen,4,lv-vp,restricted,2026-01-01T00:00:00Z,2027-01-01T00:00:00Z,22:00-06:00\n"
+      "wanted,А123ВС 77,,,wanted,,,,,,\n"
+      "partial,KL*,,false,smuggling suspect,3,lt-vsat,shared,,,\n");
   ASSERT_EQ(entries.size(), 3u);
   EXPECT_EQ(entries[0].pattern, "AB1234");
-  EXPECT_EQ(entries[0].tolerance.max_equivalent_substitutions, 1u);
+  EXPECT_TRUE(entries[0].fuzzy);
+  EXPECT_FALSE(entries[1].fuzzy);
   EXPECT_EQ(entries[0].priority, 4);
   EXPECT_EQ(entries[0].visibility, Visibility::kRestricted);
   EXPECT_EQ(entries[0].valid_from_us, 1'767'225'600'000'000);
@@ -61,6 +62,7 @@ TEST(WatchlistCsv, ErrorsNameLineAndColumn) {
   EXPECT_EQ(import_error("list,plate,valid_from\na,AB1,yesterday\n"),
             "list.csv:2: column 'valid_from': expected a UTC time like 2026-11-25T08:00:00Z, got 'yesterday'");
   EXPECT_EQ(import_error("list,plate\na,AB1,extra\n"), "list.csv:2: has 3 fields, the header has 2");
+  EXPECT_EQ(import_error("list,plate,fuzzy\na,AB1,yes\n"), "list.csv:2: column 'fuzzy': must be true or false, got 'yes'");
   EXPECT_EQ(import_error("list,plate,country\na,AB1,Latvia\n"),
             "list.csv:2: column 'country': must be an ISO 3166 alpha-2 code such as LV, got 'Latvia'");
   EXPECT_EQ(import_error("list,plate,active_hours\na,AB1,22-06\n"),
@@ -77,7 +79,7 @@ TEST(WatchlistCsv, ExportReadsBack) {
   e.list = "stolen, LV";
   e.pattern = "AB*1";
   e.country = "LV";
-  e.tolerance = {2, 1};
+  e.fuzzy = true;
   e.reason = "stolen \"BMW\"";
   e.priority = 3;
   e.agency = "lv-vp";
@@ -93,8 +95,8 @@ TEST(WatchlistCsv, ExportReadsBack) {
   ASSERT_EQ(back.size(), 2u);
   EXPECT_EQ(back[0].list, e.list);
   EXPECT_EQ(back[0].pattern, e.pattern);
-  EXPECT_EQ(back[0].tolerance.max_equivalent_substitutions, 2u);
-  EXPECT_EQ(back[0].tolerance.max_other_edits, 1u);
+  EXPECT_TRUE(back[0].fuzzy);
+  EXPECT_FALSE(back[1].fuzzy);
   EXPECT_EQ(back[0].reason, e.reason);
   EXPECT_EQ(back[0].visibility, Visibility::kRestricted);
   EXPECT_EQ(back[0].valid_from_us, e.valid_from_us);

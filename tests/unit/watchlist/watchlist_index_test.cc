@@ -17,7 +17,8 @@ Entry entry(int64_t id, std::string pattern, unsigned equivalents = 0, unsigned 
   e.id = id;
   e.list = "test";
   e.pattern = std::move(pattern);
-  e.tolerance = {equivalents, edits};
+  e.fuzzy = equivalents > 0 || edits > 0;
+  e.list_tolerance = {equivalents, edits};
   return e;
 }
 
@@ -156,7 +157,7 @@ TEST(WatchlistIndex, AgreesWithBruteForce) {
     std::string read = random_text(2, 7);
     std::vector<int64_t> expected;
     for (const auto& e : all) {
-      if (anpr::plate::match(e.pattern, read, e.tolerance).matched) expected.push_back(e.id);
+      if (anpr::plate::match(e.pattern, read, e.tolerance()).matched) expected.push_back(e.id);
     }
     auto got = ids(index.match(read, "", kNoon));
     std::sort(got.begin(), got.end());
