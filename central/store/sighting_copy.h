@@ -1,0 +1,27 @@
+// The COPY half of a batch write: sightings as rows of a table shaped for
+// them as they arrive (the protocol's values as sent, protocol "unset"
+// values included), streamed in one COPY. The writer copies into its
+// session-local staging table; the benchmark copies the same rows into a
+// plain table to show what the rest of the write path costs on top.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include <pqxx/transaction_base>
+
+#include "anpr/v1/sighting.pb.h"
+
+namespace anpr::store {
+
+// The parenthesised column definitions of a staging-shaped table, for
+// "CREATE [TEMP] TABLE name <this>".
+std::string staging_columns_sql();
+
+// COPYs `rows` into `table` (staging-shaped) within `tx`. Each sighting must
+// have passed storage_problem(); its OCR-canonical plate key is computed
+// here. Throws StoreError for an event id that is not 16 bytes.
+void copy_sightings(pqxx::transaction_base& tx, const std::string& table,
+                    std::span<const anpr::v1::Sighting* const> rows);
+
+}  // namespace anpr::store

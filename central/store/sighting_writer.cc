@@ -1,0 +1,115 @@
+// Batched sighting writes; see sighting_writer.h. Round trips per batch:
+// BEGIN, staging set-up, COPY (start and end), the move statement, COMMIT;
+// plus one on the first batch of a new day (partitions.h).
+#include "central/store/sighting_writer.h"
+
+#include <chrono>
+#include <unordered_set>
+
+#include <pqxx/result>
+#include <pqxx/transaction>
+
+#include "central/store/pg_text.h"
+#include "central/store/sighting_copy.h"
+
+namespace anpr::store {
+
+namespace {
+
+// Session-local and emptied at every commit, so it is created once per
+// connection (again after a reconnect) and never churns the catalog.
+const std::string kPrepareStaging = "SET LOCAL client_min_messages = warning;"
+                                    " CREATE TEMP TABLE IF NOT EXISTS sighting_staging " +
+                                    staging_columns_sql() + " ON COMMIT DELETE ROWS";
+
+// Moves the staged rows whose event id the ledger did not hold yet, mapping
+// protocol "unset" values to NULL; enum values this build does not know
+// read as unset (docs/protocol.md).
+constexpr const char* kMoveStaged = R"sql(
+WITH fresh AS (
+  INSERT INTO sighting_ids (event_id, captured_at)
+  SELECT event_id, captured_at FROM sighting_staging
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING event_id
+), stored AS (
+  INSERT INTO sightings (
+    event_id, captured_at, edge_id, camera_id, site_id, plate_text, plate_key, plate_display,
+    plate_country, country_confidence, read_confidence, candidate_texts, candidate_confidences,
+    frame_width, frame_height, plate_box, plate_corners, direction, lane, frames_seen,
+    clock_state, clock_error_us, engine_version)
+  SELECT
+    s.event_id, s.captured_at, s.edge_id, s.camera_id, s.site_id, s.plate_text, s.plate_key,
+    NULLIF(s.plate_display, ''),
+    NULLIF(s.plate_country, ''),
+    CASE WHEN s.plate_country <> '' THEN s.country_confidence END,
+    s.read_confidence, s.candidate_texts, s.candidate_confidences,
+    NULLIF(s.frame_width, 0), NULLIF(s.frame_height, 0),
+    NULLIF(s.plate_box, '{}'), NULLIF(s.plate_corners, '{}'),
+    CASE WHEN s.direction BETWEEN 1 AND 3 THEN s.direction END,
+    NULLIF(s.lane, 0), s.frames_seen,
+    CASE WHEN s.clock_state BETWEEN 1 AND 3 THEN s.clock_state END,
+    NULLIF(s.clock_error_us, 0),
+    NULLIF(s.engine_version, '')
+  FROM sighting_staging s JOIN fresh USING (event_id)
+), evidence AS (
+  INSERT INTO sighting_evidence (event_id, captured_at, plate_jpeg, overview_jpeg)
+  SELECT s.event_id, s.captured_at, NULLIF(s.plate_jpeg, ''::bytea), NULLIF(s.overview_jpeg, ''::bytea)
+  FROM sighting_staging s JOIN fresh USING (event_id)
+  WHERE length(s.plate_jpeg) > 0 OR length(s.overview_jpeg) > 0
+)
+SELECT event_id::text FROM fresh)sql";
+
+int64_t now_us() {
+  using namespace std::chrono;
+  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+SightingWriter::SightingWriter(pqxx::connection_base& conn, CaptureWindow window) : conn_(conn), window_(window) {}
+
+BatchResult SightingWriter::write_batch(const std::vector<anpr::v1::Sighting>& batch) {
+  enum class Fate { kRejected, kWritten, kRepeated };
+  BatchResult result;
+  std::vector<Fate> fate(batch.size(), Fate::kRepeated);
+  std::vector<int64_t> times;
+  std::unordered_set<std::string> seen;
+  int64_t now = now_us();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (auto problem = storage_problem(batch[i], now, window_)) {
+      fate[i] = Fate::kRejected;
+      result.rejected.push_back({batch[i].event_id(), *problem});
+    } else if (seen.insert(batch[i].event_id()).second) {
+      fate[i] = Fate::kWritten;
+      times.push_back(batch[i].captured_at_us());
+    }
+  }
+  if (times.empty()) return result;
+
+  std::unordered_set<std::string> fresh;
+  try {
+    partitions_.ensure(conn_, times);
+    pqxx::work tx(conn_, "write_batch");
+    tx.exec(kPrepareStaging);
+    std::vector<const anpr::v1::Sighting*> rows;
+    rows.reserve(times.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (fate[i] == Fate::kWritten) rows.push_back(&batch[i]);
+    }
+    copy_sightings(tx, "sighting_staging", rows);
+    for (const pqxx::row& row : tx.exec(kMoveStaged)) fresh.insert(uuid_bytes(row[0].c_str()));
+    tx.commit();
+  } catch (...) {
+    partitions_.forget();
+    throw;
+  }
+
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const std::string& id = batch[i].event_id();
+    if (fate[i] == Fate::kRejected) continue;
+    (fate[i] == Fate::kWritten && fresh.contains(id) ? result.stored : result.duplicates).push_back(id);
+  }
+  return result;
+}
+
+}  // namespace anpr::store

@@ -1,0 +1,55 @@
+// The ingest path's only way into the database: a batch of sightings is
+// stored in one transaction with a constant number of round trips whatever
+// its size (COPY into a session-local staging table, then one statement that
+// moves the new rows on), and central acks the batch only after commit.
+//
+// Exactly-once storage: each event id is entered in the sighting_ids ledger
+// (primary key on event_id) with ON CONFLICT DO NOTHING, and only the rows
+// that ledger insert returns are written to sightings and sighting_evidence.
+// A replay, from the same edge or racing in through another central
+// process, finds its id taken and is reported as a duplicate, which the
+// caller acks like a new one.
+//
+// A SightingWriter is bound to one connection and used from one thread.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <pqxx/connection_base>
+
+#include "anpr/v1/sighting.pb.h"
+#include "central/store/partitions.h"
+#include "central/store/sighting_checks.h"
+
+namespace anpr::store {
+
+struct RejectedSighting {
+  std::string event_id;  // as sent (raw bytes, possibly not 16 of them)
+  std::string reason;
+};
+
+// Event ids are the raw 16 bytes, in batch order. stored + duplicates are
+// what the caller acks; rejected ones will never be storable as sent.
+struct BatchResult {
+  std::vector<std::string> stored;      // written by this call
+  std::vector<std::string> duplicates;  // stored before, or earlier in the same batch
+  std::vector<RejectedSighting> rejected;
+};
+
+class SightingWriter {
+ public:
+  explicit SightingWriter(pqxx::connection_base& conn, CaptureWindow window = {});
+
+  // Stores `batch` and commits. Throws (pqxx errors) when the database
+  // cannot be written; then nothing of the batch is stored and nothing may
+  // be acked.
+  BatchResult write_batch(const std::vector<anpr::v1::Sighting>& batch);
+
+ private:
+  pqxx::connection_base& conn_;
+  CaptureWindow window_;
+  PartitionCache partitions_;
+};
+
+}  // namespace anpr::store
