@@ -1,0 +1,90 @@
+"""What each country's plate looks like: size, colours, side band, emblems.
+
+Kept apart from the drawing code so that adding a country or fixing a colour
+is a data change.  Sizes are the registry sizes in millimetres; the renderer
+works in millimetres too, so proportions (band width, character height,
+border) stay right at any output resolution.  Colours are BGR, as OpenCV
+wants them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plate_text import Plate
+
+EU_BLUE = (153, 51, 0)
+EU_YELLOW = (0, 204, 255)
+WHITE = (245, 245, 242)
+BLACK = (25, 22, 20)
+TAXI_YELLOW = (20, 200, 245)
+
+# Flags as horizontal stripes (BGR, relative height), top to bottom.
+FLAGS = {
+    "BY": (((40, 30, 200), 2.0), ((50, 140, 20), 1.0)),
+    "RU": (((250, 250, 250), 1.0), ((170, 60, 0), 1.0), ((40, 30, 210), 1.0)),
+    "UA": (((187, 91, 0), 1.0), ((0, 213, 255), 1.0)),
+}
+
+
+@dataclass(frozen=True)
+class Band:
+    """The strip at the left edge: EU stars or a national flag over a code."""
+
+    code: str
+    colour: tuple[int, int, int] | None  # None: no strip, code on plate white
+    flag: str | None = None               # FLAGS key drawn instead of EU stars
+
+
+@dataclass(frozen=True)
+class Style:
+    size_mm: tuple[float, float]
+    background: tuple[int, int, int]
+    ink: tuple[int, int, int]
+    band: Band | None
+    # Something printed in the first gap of the top row instead of a space
+    # (German inspection seals, Slovak arms) or before the text (Lithuanian
+    # arms, only on plates made since October 2023, hence the share).
+    emblem: str | None = None
+    emblem_share: float = 1.0
+    # Russian plates put the region code in a framed box with the flag.
+    region_box: bool = False
+
+
+_BANDS = {
+    "LV": Band("LV", EU_BLUE),
+    "LT": Band("LT", EU_BLUE),
+    "EE": Band("EST", EU_BLUE),
+    "PL": Band("PL", EU_BLUE),
+    "FI": Band("FIN", EU_BLUE),
+    "DE": Band("D", EU_BLUE),
+    "SK": Band("SK", EU_BLUE),
+    "CZ": Band("CZ", EU_BLUE),
+    "UA": Band("UA", EU_BLUE, flag="UA"),
+    "BY": Band("BY", None, flag="BY"),
+}
+
+_STANDARD_SIZE = {"FI": (442.0, 118.0), "RU": (520.0, 112.0)}
+_LAYOUT_SIZE = {
+    ("LT", "square"): (300.0, 150.0),
+    ("LT", "motorcycle"): (230.0, 150.0),
+    (None, "square"): (280.0, 200.0),
+    (None, "motorcycle"): (240.0, 130.0),
+}
+_EMBLEMS = {"DE": ("de_seals", 1.0), "SK": ("sk_arms", 1.0), "LT": ("lt_arms", 0.3)}
+
+
+def style_for(plate: Plate) -> Style:
+    """The look of `plate`, from its country, series and layout."""
+    if plate.layout == "standard":
+        size = _STANDARD_SIZE.get(plate.country, (520.0, 110.0))
+    else:
+        size = _LAYOUT_SIZE.get((plate.country, plate.layout),
+                                _LAYOUT_SIZE[(None, plate.layout)])
+    background = TAXI_YELLOW if plate.series == "taxi" else WHITE
+    emblem, share = _EMBLEMS.get(plate.country, (None, 0.0))
+    if plate.layout != "standard" or plate.series not in ("regular", "vanity"):
+        emblem = None
+    return Style(size_mm=size, background=background, ink=BLACK,
+                 band=_BANDS.get(plate.country), emblem=emblem,
+                 emblem_share=share, region_box=plate.country == "RU")
