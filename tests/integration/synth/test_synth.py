@@ -1,0 +1,289 @@
+"""Checks of the synthetic plate generator (tools/synth), run as the tool is used.
+
+Plate strings are checked against the registries' rules, rendered plates are
+read back with the Tesseract CLI (a broken layout or a wrong glyph would not
+read), and each anpr-synth subcommand is run into a temporary folder and its
+files are checked: label format identical to the real data set, boxes inside
+images and around an actual plate, determinism under --seed, and a video
+that decodes as H.264 with sidecar intervals that match the frames.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+SOURCE = Path(os.environ.get("ANPR_SOURCE_DIR", Path(__file__).resolve().parents[3]))
+SHARED = Path(os.environ.get("ANPR_SHARED_DIR", SOURCE.parent / "shared"))
+TOOL = SOURCE / "tools" / "synth"
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(TOOL))
+
+import h264_writer  # noqa: E402
+import plate_text  # noqa: E402
+from plate_render import render_plate  # noqa: E402
+from plate_style import style_for  # noqa: E402
+
+REAL_HEADER = "image,plate,country,set,kind,x,y,w,h"
+
+
+def run_tool(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.run([sys.executable, str(TOOL / "anpr-synth"), *args], env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def read_csv(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+class PlateTextTest(unittest.TestCase):
+    def plates(self, country, series, n=600):
+        rng = np.random.default_rng(1)
+        return [plate_text.random_plate(country, rng, series) for _ in range(n)]
+
+    def test_latvian_regular_follows_registry_rules(self):
+        texts = [p.text for p in self.plates("LV", "regular")]
+        for t in texts:
+            self.assertRegex(t, r"^[A-Z]{2}-[1-9][0-9]{0,3}$")
+            self.assertFalse(set(t[:2]) & set("IQWXY"), t)
+        lengths = {len(t.split("-")[1]) for t in texts}
+        self.assertEqual(lengths, {1, 2, 3, 4}, "AB-1 .. AB-1234 must all occur")
+
+    def test_lithuanian_regular_follows_registry_rules(self):
+        for t in (p.text for p in self.plates("LT", "regular")):
+            self.assertRegex(t, r"^[A-Z]{3} [0-9]{3}$")
+            self.assertFalse(set(t[:3]) & set("QWX"), t)
+
+    def test_vanity_plates_are_never_digits_only(self):
+        for country, longest in (("LV", 8), ("LT", 6)):
+            texts = [p.text for p in self.plates(country, "vanity")]
+            self.assertTrue(all(2 <= len(t) <= longest for t in texts), country)
+            self.assertTrue(all(re.search(r"[A-Z]", t) for t in texts), country)
+
+    def test_every_series_of_every_country_validates_its_own_output(self):
+        rng = np.random.default_rng(2)
+        for country, series in plate_text.SERIES.items():
+            for s in series:
+                for _ in range(50):
+                    p = plate_text.random_plate(country, rng, s.name)
+                    self.assertIsNotNone(plate_text.matching_series(country, p.text),
+                                         f"{country} {s.name} {p.text!r}")
+                    self.assertEqual(len(p.rows), 1 if s.layout == "standard" else 2)
+
+    def test_foreign_formats(self):
+        cases = {"EE": r"^[0-9]{3} [A-Z]{3}$", "BY": r"^[1-9][0-9]{3} [A-Z]{2}-[1-7]$",
+                 "RU": r"^[ABEKMHOPCTYX][0-9]{3}[ABEKMHOPCTYX]{2} [0-9]{2,3}$",
+                 "FI": r"^[A-Z]{3}-[1-9][0-9]{0,2}$", "UA": r"^[A-Z]{2} [0-9]{4} [A-Z]{2}$",
+                 "CZ": r"^[1-9][A-Z][0-9A-Z] [0-9]{4}$"}
+        for country, pattern in cases.items():
+            for p in self.plates(country, None, 100):
+                self.assertRegex(p.text, pattern)
+        for p in self.plates("DE", None, 300):
+            self.assertLessEqual(sum(c.isalnum() for c in p.text), 8, p.text)
+
+    def test_parse_plate_accepts_valid_and_rejects_invalid(self):
+        self.assertEqual(plate_text.parse_plate("LV", "ab-1").rows, ("AB-1",))
+        self.assertEqual(plate_text.parse_plate("LT", "ABC 123").series, "regular")
+        for country, text in (("LV", "AB-0123"), ("LV", "AI-12"), ("LT", "ABQ 123"),
+                              ("LV", "12345"), ("FI", "ABC-1234")):
+            with self.assertRaises(ValueError, msg=f"{country} {text}"):
+                plate_text.parse_plate(country, text)
+        with self.assertRaises(ValueError):
+            plate_text.random_plate("XX", np.random.default_rng(0))
+
+    def test_country_mix(self):
+        mix = plate_text.PlateMix("LV:3,LT")
+        rng = np.random.default_rng(3)
+        counts = {"LV": 0, "LT": 0}
+        for _ in range(2000):
+            counts[mix(rng).country] += 1
+        self.assertAlmostEqual(counts["LV"] / 2000, 0.75, delta=0.04)
+        for bad in ("", "LV:0", "LV:x", "ZZ"):
+            with self.assertRaises(ValueError, msg=bad):
+                plate_text.PlateMix(bad)
+
+
+class PlateRenderTest(unittest.TestCase):
+    def test_proportions_follow_the_registry_size(self):
+        rng = np.random.default_rng(4)
+        for country, series in (("LV", "regular"), ("LV", "square"), ("FI", "regular"),
+                                ("LT", "motorcycle")):
+            p = plate_text.random_plate(country, rng, series)
+            img = render_plate(p, 1.5, rng).image
+            w_mm, h_mm = style_for(p).size_mm
+            self.assertAlmostEqual(img.shape[1] / img.shape[0], w_mm / h_mm, delta=0.03)
+
+    def test_eu_band_is_blue_on_the_left(self):
+        rng = np.random.default_rng(5)
+        img = render_plate(plate_text.random_plate("LV", rng, "regular"), 2.0, rng).image
+        b, g, r = img[img.shape[0] // 2, 30].astype(int)  # 15 mm in, between stars and code
+        self.assertGreater(b, r + 60)
+        b, g, r = img[img.shape[0] // 2, img.shape[1] - 20].astype(int)
+        self.assertGreater(min(b, g, r), 180, "the plate itself is white")
+
+    @unittest.skipIf(shutil.which("tesseract") is None, "tesseract CLI not installed")
+    def test_rendered_text_reads_back(self):
+        rng = np.random.default_rng(6)
+        good, total = 0, 24
+        with tempfile.TemporaryDirectory() as tmp:
+            for i in range(total):
+                p = plate_text.random_plate(["LV", "EE", "FI", "CZ"][i % 4], rng, "regular")
+                img = render_plate(p, 1.0, rng).image[:, 52:]  # right of the EU band
+                gray = cv2.copyMakeBorder(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY),
+                                          20, 20, 20, 20, cv2.BORDER_CONSTANT, value=255)
+                path = os.path.join(tmp, f"{i}.png")
+                cv2.imwrite(path, gray)
+                out = subprocess.run(
+                    ["tesseract", path, "-", "--psm", "7", "-c",
+                     "tessedit_char_whitelist=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789- "],
+                    capture_output=True, text=True, timeout=60).stdout.strip()
+                good += out.replace("O", "0") == p.text.replace("O", "0")
+        self.assertGreaterEqual(good, total * 0.75, f"only {good}/{total} plates read back")
+
+
+class CliDatasetTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = Path(tempfile.mkdtemp(prefix="anpr-synth-test-"))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def generate(self, *args):
+        r = run_tool(*args)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r
+
+    def test_header_matches_real_dataset(self):
+        real = SHARED / "datasets" / "real-dev" / "groundtruth.csv"
+        if real.exists():
+            self.assertEqual(real.read_text(encoding="utf-8").splitlines()[0], REAL_HEADER)
+        out = self.tmp / "header"
+        self.generate("plates", "--count", "2", "--out", str(out))
+        self.assertEqual((out / "groundtruth.csv").read_text().splitlines()[0], REAL_HEADER)
+
+    def test_plate_crops(self):
+        out = self.tmp / "plates"
+        self.generate("plates", "--count", "40", "--out", str(out), "--seed", "9",
+                      "--night-ratio", "0.5")
+        rows = read_csv(out / "groundtruth.csv")
+        corners = read_csv(out / "corners.csv")
+        self.assertEqual(len(rows), 40)
+        self.assertEqual({r["country"] for r in rows}, {"LV", "LT"})
+        looks = {c["image"]: c["look"] for c in corners}
+        self.assertTrue(10 <= list(looks.values()).count("night") <= 30)
+        for r in rows:
+            self.assertIsNotNone(plate_text.matching_series(r["country"], r["plate"]), r)
+            img = cv2.imread(str(out / r["image"]))
+            self.assertIsNotNone(img, r["image"])
+            x, y, w, h = (int(r[k]) for k in "xywh")
+            self.assertTrue(0 <= x and 0 <= y and x + w <= img.shape[1] and y + h <= img.shape[0])
+            self.assertGreater(w * h, 0.35 * img.shape[0] * img.shape[1], "a crop is mostly plate")
+            if looks[r["image"]] == "night":
+                self.assertTrue((img.max(axis=2).astype(int) - img.min(axis=2) <= 3).all(),
+                                "infrared crops are monochrome")
+
+    def test_same_seed_same_bytes_other_seed_other_bytes(self):
+        a, b, c = (self.tmp / n for n in ("seed_a", "seed_b", "seed_c"))
+        self.generate("plates", "--count", "5", "--out", str(a), "--seed", "4")
+        self.generate("plates", "--count", "5", "--out", str(b), "--seed", "4")
+        self.generate("plates", "--count", "5", "--out", str(c), "--seed", "5")
+        for name in ("images/00000.jpg", "images/00004.jpg", "groundtruth.csv", "corners.csv"):
+            self.assertEqual((a / name).read_bytes(), (b / name).read_bytes(), name)
+        self.assertNotEqual((a / "groundtruth.csv").read_bytes(), (c / "groundtruth.csv").read_bytes())
+
+    def test_scenes_have_boxed_plates_of_the_asked_sizes(self):
+        out = self.tmp / "scenes"
+        self.generate("scenes", "--count", "10", "--out", str(out), "--countries", "all",
+                      "--seed", "3")
+        rows = read_csv(out / "groundtruth.csv")
+        corners = {(c["image"], c["plate"]): c for c in read_csv(out / "corners.csv")}
+        self.assertEqual(len((out / "images.txt").read_text().split()), 10)
+        self.assertGreaterEqual(len(rows), 10)
+        for r in rows:
+            img = cv2.imread(str(out / r["image"]), cv2.IMREAD_GRAYSCALE)
+            self.assertEqual(img.shape, (720, 1280))
+            x, y, w, h = (int(r[k]) for k in "xywh")
+            self.assertTrue(0 <= x and 0 <= y and x + w <= 1280 and y + h <= 720, r)
+            self.assertTrue(80 <= w <= 440, f"plate {w} px wide: {r}")
+            quad = np.array([float(v) for k, v in corners[(r["image"], r["plate"])].items()
+                             if re.fullmatch(r"[xy][1-4]", k)]).reshape(4, 2)
+            self.assertTrue((quad[:, 0] >= x - 1).all() and (quad[:, 0] <= x + w + 1).all())
+            self.assertTrue((quad[:, 1] >= y - 1).all() and (quad[:, 1] <= y + h + 1).all())
+            # A plate is dark characters on a light ground: the box must hold both.
+            inner = img[y + h // 5:y + h - h // 5, x + w // 10:x + w - w // 10]
+            lo, hi = np.percentile(inner, [10, 90])
+            self.assertGreater(hi - lo, 40, f"no plate contrast inside the box of {r}")
+
+    def test_empty_frames_have_no_labels(self):
+        out = self.tmp / "empty"
+        self.generate("empty", "--count", "3", "--out", str(out), "--size", "640x360")
+        self.assertEqual((out / "groundtruth.csv").read_text().strip(), REAL_HEADER)
+        images = (out / "images.txt").read_text().split()
+        self.assertEqual(len(images), 3)
+        self.assertEqual(cv2.imread(str(out / images[0])).shape, (360, 640, 3))
+
+    def test_bad_arguments_fail_with_a_message(self):
+        r = run_tool("plates", "--count", "1", "--out", str(self.tmp / "bad"), "--countries", "XX")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("XX", r.stderr)
+        r = run_tool("video", "--out", str(self.tmp / "bad.mp4"), "--vehicles", "LV:AB-0001")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("AB-0001", r.stderr)
+
+
+class VideoTest(unittest.TestCase):
+    def test_drive_through_video_is_h264_and_matches_its_sidecars(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "drive.mp4"
+            r = run_tool("video", "--out", str(path), "--vehicles", "LV:AB-12,LT:KLM 404",
+                         "--fps", "10", "--size", "640x360", "--seed", "1")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            side = json.loads(path.with_suffix(".json").read_text())
+            fourcc, frames = h264_writer.probe(str(path))
+            self.assertIn(fourcc, h264_writer.H264_FOURCCS)
+            self.assertIn(b"avcC", path.read_bytes(), "MP4 carries an H.264 decoder config")
+            self.assertEqual(frames, side["frames"])
+            self.assertEqual([v["plate"] for v in side["vehicles"]], ["AB-12", "KLM 404"])
+            first, second = side["vehicles"]
+            for v in side["vehicles"]:
+                self.assertLessEqual(v["first_frame"], v["first_readable_frame"])
+                self.assertLess(v["first_readable_frame"], v["last_frame"])
+                # 90 px to 250 px takes two to three seconds
+                self.assertGreaterEqual((v["last_frame"] - v["first_readable_frame"]) / 10, 1.8)
+            self.assertGreater(second["first_frame"], first["last_frame"] + 5,
+                               "vehicles come one after another with empty road between")
+
+            boxes = read_csv(path.with_suffix(".boxes.csv"))
+            track = [(int(b["frame"]), int(b["w"])) for b in boxes if b["plate"] == "AB-12"]
+            self.assertEqual([f for f, _ in track],
+                             list(range(first["first_frame"], first["last_frame"] + 1)))
+            widths = [w for _, w in track]
+            self.assertTrue(all(b >= a - 2 for a, b in zip(widths, widths[1:])), "plate grows")
+            self.assertLess(widths[0], 90)
+            self.assertGreaterEqual(widths[-1], 240)
+
+            cap = cv2.VideoCapture(str(path))
+            for _ in range(first["last_frame"] - 2):
+                cap.grab()
+            ok, frame = cap.read()
+            self.assertTrue(ok)
+            self.assertEqual(frame.shape, (360, 640, 3))
+
+
+if __name__ == "__main__":
+    unittest.main()
