@@ -306,7 +306,7 @@ def render_plate(plate: Plate, px_per_mm: float, rng: np.random.Generator) -> Fl
     img[:] = np.clip(np.array(style.background) + tint, 0, 255)
 
     text_x0 = _draw_band(img, style, s, style.ink)
-    text_x1 = w_mm - 6.0
+    text_x1 = w_mm - 8.0
     if style.region_box:
         text_x1 = _draw_region_box(img, plate.rows[0].split(" ")[-1], style, s)
 

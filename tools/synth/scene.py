@@ -151,7 +151,7 @@ def render_frame(size: tuple[int, int], rng: np.random.Generator,
     """A road frame with one to max_vehicles plated vehicles, all plates in view."""
     w, h = size
     first = VehicleDrawer(plates(rng), rng)
-    plate_w = _log_uniform(rng, PLATE_MIN_PX, PLATE_MAX_PX)
+    plate_w = _log_uniform(rng, PLATE_MIN_PX, min(PLATE_MAX_PX, 0.8 * w))
     s1 = plate_w / first.size_m[0]
     v1 = rng.uniform(0.3, 0.85) * h
     ground_y = v1 + first.car.plate_y * s1
