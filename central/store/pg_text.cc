@@ -6,19 +6,13 @@
 #include <cstdio>
 
 #include "central/store/store_error.h"
+#include "common/uuid/uuid.h"
 
 namespace anpr::store {
 
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 template <typename T, typename Spell>
 std::string array_literal(std::span<const T> values, Spell spell) {
@@ -63,34 +57,13 @@ std::string uuid_text(std::string_view bytes) {
   if (bytes.size() != 16) {
     throw StoreError("event id must be 16 bytes (a raw UUID), got " + std::to_string(bytes.size()));
   }
-  std::string out;
-  out.reserve(36);
-  for (std::size_t i = 0; i < 16; ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    auto b = static_cast<unsigned char>(bytes[i]);
-    out += kHex[b >> 4];
-    out += kHex[b & 0x0f];
-  }
-  return out;
+  return uuid::to_text(bytes);
 }
 
 std::string uuid_bytes(std::string_view text) {
-  auto refuse = [&] { return StoreError("'" + std::string(text) + "' is not a UUID in canonical text form"); };
-  if (text.size() != 36) throw refuse();
-  std::string out;
-  out.reserve(16);
-  for (std::size_t i = 0; i < text.size();) {
-    if (i == 8 || i == 13 || i == 18 || i == 23) {
-      if (text[i++] != '-') throw refuse();
-      continue;
-    }
-    int hi = hex_value(text[i]);
-    int lo = hex_value(text[i + 1]);
-    if (hi < 0 || lo < 0) throw refuse();
-    out += static_cast<char>(hi << 4 | lo);
-    i += 2;
-  }
-  return out;
+  auto bytes = uuid::from_text(text);
+  if (!bytes) throw StoreError("'" + std::string(text) + "' is not a UUID in canonical text form");
+  return *bytes;
 }
 
 std::string bytea_text(std::string_view bytes) {
