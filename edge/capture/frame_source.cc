@@ -157,7 +157,6 @@ FrameSource::Session FrameSource::stream(VideoInput& input) {
       std::chrono::duration<double>(1.0 / (input.nominal_fps() > 0.0 ? input.nominal_fps() : kFallbackFps)));
   auto schedule = SteadyClock::now();
   std::optional<SteadyClock::time_point> first_frame;
-  cv::Mat image;  // reused for frames the cap skips; a published one is handed over
   while (true) {
     if (paced) {
       auto now = SteadyClock::now();
@@ -189,10 +188,11 @@ FrameSource::Session FrameSource::stream(VideoInput& input) {
       first_frame = now;
       report([](CameraStateMachine& machine) { return machine.streaming(SystemClock::now()); });
     }
-    if (cap.admit(now) && input.retrieve(image)) {
-      mailbox_.put(Frame{std::move(image), number, captured_at});
-      image = cv::Mat();
-    }
+    if (!cap.admit(now)) continue;
+    // A fresh image for every published frame: the consumer owns it, and
+    // OpenCV would write the next frame into a reused one in place.
+    cv::Mat image;
+    if (input.retrieve(image)) mailbox_.put(Frame{std::move(image), number, captured_at});
   }
 }
 
