@@ -1,0 +1,228 @@
+// anpr-eval: the engine scored against a ground-truth CSV (ground_truth.h) by
+// the rules in eval_score.h, per set and per country, with speed and the list
+// of misses, so every change to the engine is measured the same way.
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "common/plate/plate_text.h"
+#include "edge/engine/cli_args.h"
+#include "edge/engine/engine.h"
+#include "edge/engine/engine_error.h"
+#include "edge/engine/eval_score.h"
+#include "edge/engine/ground_truth.h"
+
+namespace {
+
+using anpr::engine::EngineError;
+
+constexpr char kUsage[] =
+    "usage: anpr-eval GROUNDTRUTH.csv [--topn N] [--limit-per-set K] [--sets A,B] [--country-hint LV,LT]\n"
+    "  Scores the engine per set and per country: found, top-1, top-N, median and p90 ms, misses.\n"
+    "  --limit-per-set K takes K images spread evenly over each set. --sets: only these sets.\n";
+
+struct Arguments {
+  std::string csv;
+  anpr::engine::EngineOptions engine;
+  std::optional<std::size_t> limit_per_set;
+  std::set<std::string> sets;
+};
+
+Arguments parse(int argc, char** argv) {
+  Arguments args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto value = [&]() -> std::string {
+      if (i + 1 >= argc) throw EngineError(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--topn") {
+      args.engine.top_n = anpr::engine::parse_count(arg, value());
+    } else if (arg == "--limit-per-set") {
+      args.limit_per_set = anpr::engine::parse_count(arg, value());
+    } else if (arg == "--country-hint") {
+      args.engine.country_hints = anpr::engine::split_list(value());
+    } else if (arg == "--sets") {
+      const std::string list = value();
+      std::string item;
+      for (char c : list + ",") {
+        if (c != ',') {
+          item += c;
+        } else if (!item.empty()) {
+          args.sets.insert(item);
+          item.clear();
+        }
+      }
+    } else if (arg == "--help" || arg == "-h") {
+      std::cout << kUsage;
+      std::exit(0);
+    } else if (arg.rfind("--", 0) == 0) {
+      throw EngineError("unknown option " + arg);
+    } else if (args.csv.empty()) {
+      args.csv = arg;
+    } else {
+      throw EngineError("more than one ground-truth file given");
+    }
+  }
+  if (args.csv.empty()) throw EngineError("no ground-truth file given");
+  return args;
+}
+
+// The labelled plates of one image, in CSV order.
+struct Image {
+  std::string path;
+  std::vector<anpr::engine::TruthPlate> truths;
+};
+
+// Images grouped from the truth rows, per set in CSV order, filtered and
+// thinned as asked.
+std::map<std::string, std::vector<Image>> select_images(const std::vector<anpr::engine::TruthPlate>& rows,
+                                                        const Arguments& args) {
+  std::map<std::string, std::vector<Image>> by_set;
+  std::map<std::string, std::size_t> index;
+  for (const auto& row : rows) {
+    if (!args.sets.empty() && !args.sets.count(row.set)) continue;
+    const std::string key = row.set + "\n" + row.image;
+    auto& images = by_set[row.set];
+    const auto [at, fresh] = index.try_emplace(key, images.size());
+    if (fresh) images.push_back({row.image, {}});
+    images[at->second].truths.push_back(row);
+  }
+  if (args.limit_per_set) {
+    for (auto& [set, images] : by_set) {
+      if (images.size() <= *args.limit_per_set) continue;
+      std::vector<Image> spread;
+      for (std::size_t k = 0; k < *args.limit_per_set; ++k) {
+        spread.push_back(images[k * images.size() / *args.limit_per_set]);
+      }
+      images.swap(spread);
+    }
+  }
+  return by_set;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%5.1f%%", whole ? 100.0 * part / whole : 0.0);
+  return buffer;
+}
+
+void print_row(const std::string& name, const anpr::engine::Tally& t, const std::vector<std::vector<double>>& ms) {
+  std::printf("  %-22s %6zu %7s %7s %7s", name.c_str(), t.plates, percent(t.found, t.plates).c_str(),
+              percent(t.top1, t.plates).c_str(), percent(t.topn, t.plates).c_str());
+  for (const std::vector<double>& times : ms) {
+    std::printf(" %8.1f %8.1f", anpr::engine::percentile(times, 0.5), anpr::engine::percentile(times, 0.9));
+  }
+  std::printf("\n");
+}
+
+// CPU time of this process: the box is shared while evaluating, and wall
+// time then measures the neighbours as much as the engine (one thread).
+double cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+struct Miss {
+  std::string image, truth, read;
+  bool found;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Arguments args;
+  std::vector<anpr::engine::TruthPlate> rows;
+  std::optional<anpr::engine::Engine> engine;
+  try {
+    args = parse(argc, argv);
+    rows = anpr::engine::load_ground_truth(args.csv);
+    engine.emplace(args.engine);
+  } catch (const EngineError& e) {
+    std::cerr << "anpr-eval: " << e.what() << "\n" << kUsage;
+    return 1;
+  }
+  const std::filesystem::path root = std::filesystem::path(args.csv).parent_path();
+
+  std::map<std::string, anpr::engine::Tally> per_set, per_country;
+  std::map<std::string, std::vector<double>> set_ms, set_cpu_ms;
+  std::vector<double> frame_ms, crop_ms, frame_cpu_ms, crop_cpu_ms;
+  std::map<std::string, std::map<std::string, anpr::engine::PlateOutcome>> distinct;  // set -> plate -> best
+  std::vector<Miss> misses;
+  anpr::engine::Tally total;
+  std::size_t unreadable = 0;
+
+  for (const auto& [set, images] : select_images(rows, args)) {
+    for (const Image& image : images) {
+      const std::string path = (root / image.path).string();
+      const cv::Mat pixels = cv::imread(path, cv::IMREAD_COLOR);
+      std::vector<anpr::engine::PlateRead> reads;
+      if (pixels.empty()) {
+        ++unreadable;
+        std::cerr << "anpr-eval: cannot open or decode image '" << path << "'\n";
+      } else {
+        const bool crop = image.truths.front().crop;
+        const auto start = std::chrono::steady_clock::now();
+        const double cpu_start = cpu_ms();
+        reads = crop ? engine->read_crop(pixels) : engine->read(pixels);
+        const double cpu = cpu_ms() - cpu_start;
+        const std::chrono::duration<double, std::milli> ms = std::chrono::steady_clock::now() - start;
+        set_ms[set].push_back(ms.count());
+        set_cpu_ms[set].push_back(cpu);
+        (crop ? crop_ms : frame_ms).push_back(ms.count());
+        (crop ? crop_cpu_ms : frame_cpu_ms).push_back(cpu);
+      }
+      const auto outcomes = anpr::engine::score_image(image.truths, reads);
+      for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const auto& truth = image.truths[i];
+        const auto& outcome = outcomes[i];
+        per_set[set].add(outcome);
+        per_country[truth.country.empty() ? "(unknown)" : truth.country].add(outcome);
+        total.add(outcome);
+        auto& best = distinct[set][anpr::plate::normalise_pattern(truth.plate).text];
+        best.found = best.found || outcome.found;
+        best.top1 = best.top1 || outcome.top1;
+        best.topn = best.topn || outcome.topn;
+        if (!outcome.top1) misses.push_back({image.path, truth.plate, outcome.read, outcome.found});
+      }
+    }
+  }
+
+  std::printf("%-24s %6s %7s %7s %7s %8s %8s %8s %8s\n", "set", "plates", "found", "top-1",
+              ("top-" + std::to_string(args.engine.top_n)).c_str(), "med ms", "p90 ms", "med cpu", "p90 cpu");
+  for (const auto& [set, tally] : per_set) print_row(set, tally, {set_ms[set], set_cpu_ms[set]});
+  print_row("all", total, {});
+  std::printf("\n%-24s %6s %7s %7s %7s\n", "country", "plates", "found", "top-1", "top-N");
+  for (const auto& [country, tally] : per_country) print_row(country, tally, {});
+  std::printf("\ndistinct plates (counted once, read in at least one image):\n");
+  for (const auto& [set, plates] : distinct) {
+    anpr::engine::Tally t;
+    for (const auto& [plate, outcome] : plates) t.add(outcome);
+    if (t.plates < per_set[set].plates) print_row(set, t, {});
+  }
+  const auto speed = [](const char* what, const std::vector<double>& wall, const std::vector<double>& cpu) {
+    std::printf("speed, %zu %s: wall median %.1f ms p90 %.1f ms; cpu median %.1f ms p90 %.1f ms\n", wall.size(), what,
+                anpr::engine::percentile(wall, 0.5), anpr::engine::percentile(wall, 0.9),
+                anpr::engine::percentile(cpu, 0.5), anpr::engine::percentile(cpu, 0.9));
+  };
+  std::printf("\n");
+  speed("frames", frame_ms, frame_cpu_ms);
+  speed("crops", crop_ms, crop_cpu_ms);
+  if (unreadable > 0) std::printf("unreadable images: %zu\n", unreadable);
+  std::printf("\nmisses (%zu):\n", misses.size());
+  for (const Miss& m : misses) {
+    std::printf("  %s  truth \"%s\"  read \"%s\"%s\n", m.image.c_str(), m.truth.c_str(), m.read.c_str(),
+                m.found ? "" : "  (not found)");
+  }
+  return unreadable > 0 ? 2 : 0;
+}

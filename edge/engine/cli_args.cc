@@ -1,0 +1,34 @@
+// CLI argument helpers; see cli_args.h.
+#include "edge/engine/cli_args.h"
+
+#include <cctype>
+#include <charconv>
+
+#include "edge/engine/engine_error.h"
+
+namespace anpr::engine {
+
+std::size_t parse_count(std::string_view flag, std::string_view value) {
+  std::size_t count = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), count);
+  if (error != std::errc() || end != value.data() + value.size() || count == 0) {
+    throw EngineError(std::string(flag) + " needs a whole number of at least 1, not '" + std::string(value) + "'");
+  }
+  return count;
+}
+
+std::vector<std::string> split_list(std::string_view value) {
+  std::vector<std::string> items;
+  std::string item;
+  for (std::size_t i = 0; i <= value.size(); ++i) {
+    if (i == value.size() || value[i] == ',') {
+      if (!item.empty()) items.push_back(item);
+      item.clear();
+    } else if (!std::isspace(static_cast<unsigned char>(value[i]))) {
+      item += static_cast<char>(std::toupper(static_cast<unsigned char>(value[i])));
+    }
+  }
+  return items;
+}
+
+}  // namespace anpr::engine

@@ -1,0 +1,92 @@
+// The engine facade; see engine.h.
+#include "edge/engine/engine.h"
+
+#include <algorithm>
+
+#include <opencv2/imgproc.hpp>
+
+#include "common/plate/plate_error.h"
+#include "common/plate/plate_rank.h"
+#include "edge/engine/engine_error.h"
+#include "edge/engine/plate_identifier.h"
+#include "edge/engine/text_candidates.h"
+
+namespace anpr::engine {
+namespace {
+
+cv::Mat to_bgr(const cv::Mat& image) {
+  if (image.empty()) throw EngineError("the engine was given an empty image");
+  if (image.depth() != CV_8U) throw EngineError("the engine needs an 8-bit image");
+  cv::Mat bgr;
+  switch (image.channels()) {
+    case 1: cv::cvtColor(image, bgr, cv::COLOR_GRAY2BGR); return bgr;
+    case 3: return image;
+    case 4: cv::cvtColor(image, bgr, cv::COLOR_BGRA2BGR); return bgr;
+    default: throw EngineError("the engine cannot read an image of " + std::to_string(image.channels()) + " channels");
+  }
+}
+
+EngineOptions checked(EngineOptions options) {
+  try {
+    plate::identify("", options.country_hints);
+  } catch (const plate::PlateError& e) {
+    throw EngineError(std::string("engine country hints: ") + e.what());
+  }
+  return options;
+}
+
+void sort_by_confidence(std::vector<PlateRead>& reads) {
+  std::stable_sort(reads.begin(), reads.end(),
+                   [](const PlateRead& a, const PlateRead& b) { return a.confidence > b.confidence; });
+}
+
+}  // namespace
+
+Engine::Engine(EngineOptions options) : options_(checked(std::move(options))), reader_(options_.reader) {}
+
+PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detection) {
+  const RectifiedPlate plate = rectify(bgr, detection, options_.rectifier);
+  LineReading positions;
+  for (const cv::Mat& row : plate.rows) {
+    LineReading row_positions = reader_.read(row);
+    positions.insert(positions.end(), row_positions.begin(), row_positions.end());
+  }
+  // More texts than reported: the identifier may reorder them by format fit.
+  const std::vector<TextCandidate> texts = best_texts(positions, std::max<std::size_t>(options_.top_n * 4, 16));
+  Identification id = identify_plate(texts, options_.country_hints, plate.eu_band, options_.top_n);
+  PlateRead read;
+  if (id.text.size() < options_.min_length || id.confidence < options_.min_confidence) return read;
+  read.text = std::move(id.text);
+  read.display = std::move(id.display);
+  read.country = std::move(id.country);
+  read.confidence = id.confidence;
+  read.candidates = std::move(id.candidates);
+  read.corners = detection.outline.corners;
+  read.box = bounding_box(detection.outline, bgr.size());
+  read.eu_band = plate.eu_band;
+  return read;
+}
+
+std::vector<PlateRead> Engine::read(const cv::Mat& image) {
+  const cv::Mat bgr = to_bgr(image);
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  std::vector<PlateRead> reads;
+  for (const PlateDetection& detection : detect_plates(gray, options_.detector)) {
+    PlateRead read = read_detection(bgr, detection);
+    if (!read.text.empty()) reads.push_back(std::move(read));
+  }
+  sort_by_confidence(reads);
+  return reads;
+}
+
+std::vector<PlateRead> Engine::read_crop(const cv::Mat& image) {
+  const cv::Mat bgr = to_bgr(image);
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  PlateRead read = read_detection(bgr, locate_in_crop(gray, options_.detector));
+  if (read.text.empty()) return {};
+  return {std::move(read)};
+}
+
+}  // namespace anpr::engine

@@ -1,0 +1,57 @@
+// The recognition engine: every plate in a frame, read. It chains the stages
+// detect (plate_detector.h) -> rectify (rectifier.h) -> read
+// (tesseract_reader.h) -> identify (plate_identifier.h); each stage is its
+// own file pair so it can be replaced and tested alone. An Engine owns a
+// Tesseract instance and is not thread-safe: make one per worker thread.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "edge/engine/plate_detector.h"
+#include "edge/engine/plate_read.h"
+#include "edge/engine/rectifier.h"
+#include "edge/engine/tesseract_reader.h"
+
+namespace anpr::engine {
+
+struct EngineOptions {
+  DetectorOptions detector;
+  RectifierOptions rectifier;
+  ReaderOptions reader;
+  std::size_t top_n = 5;                    // candidates kept per plate
+  std::vector<std::string> country_hints;   // catalogued ISO codes, e.g. {"LV", "LT"}
+  // Reads below these are text on signs and cars, or noise, not plates.
+  double min_confidence = 0.3;
+  std::size_t min_length = 3;
+};
+
+class Engine {
+ public:
+  // Loads Tesseract; throws EngineError for unusable options (unknown country
+  // hint, missing language data).
+  explicit Engine(EngineOptions options);
+
+  // Every plate found in `image` (BGR, BGRA or gray, 8-bit), most confident
+  // first.
+  std::vector<PlateRead> read(const cv::Mat& image);
+
+  // `image` is one plate already cut out by someone else: skip the search
+  // and read its text row. At most one result.
+  std::vector<PlateRead> read_crop(const cv::Mat& image);
+
+  const EngineOptions& options() const { return options_; }
+
+ private:
+  // Rectifies, reads and identifies one detection; a read with empty text
+  // when it does not pass the confidence and length floors.
+  PlateRead read_detection(const cv::Mat& bgr, const PlateDetection& detection);
+
+  EngineOptions options_;
+  TesseractReader reader_;
+};
+
+}  // namespace anpr::engine

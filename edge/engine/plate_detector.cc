@@ -1,0 +1,172 @@
+// Plate detection from rows of character blobs; see plate_detector.h.
+#include "edge/engine/plate_detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include <opencv2/imgproc.hpp>
+
+#include "edge/engine/engine_error.h"
+#include "edge/engine/plate_score.h"
+
+namespace anpr::engine {
+namespace {
+
+// Position of `p` along and across `line`'s axis, from the line's top-left.
+cv::Point2f in_line_frame(const TextLine& line, cv::Point2f p) {
+  const cv::Point2f d = p - line.quad.corners[0];
+  return {d.dot(line.axis), d.dot(cv::Point2f(-line.axis.y, line.axis.x))};
+}
+
+// True when `lower` is the second row of a plate whose first row is `upper`.
+// Two-row plates carry 2-5 characters a row; a row with more is a plate of
+// its own, and pairing it with a badge or dealer text above or below would
+// read those as part of it.
+bool stacked(const TextLine& upper, const TextLine& lower) {
+  constexpr int kMinChars = 2, kMaxChars = 5;
+  if (upper.char_count < kMinChars || upper.char_count > kMaxChars || lower.char_count < kMinChars ||
+      lower.char_count > kMaxChars) {
+    return false;
+  }
+  const float h = std::max(upper.char_height, lower.char_height);
+  if (h > 1.5f * std::min(upper.char_height, lower.char_height)) return false;
+  const cv::Point2f tl = in_line_frame(upper, lower.quad.corners[0]);
+  const cv::Point2f tr = in_line_frame(upper, lower.quad.corners[1]);
+  const float gap = tl.y - upper.char_height;
+  if (gap < -0.1f * h || gap > 0.8f * h) return false;
+  const float width = quad_width(upper.quad), lower_width = tr.x - tl.x;
+  const float overlap = std::min(width, tr.x) - std::max(0.0f, tl.x);
+  return overlap >= 0.6f * std::min(width, lower_width) && std::min(width, lower_width) >= 0.4f * std::max(width, lower_width);
+}
+
+// The plate around its rows, aligned with the first row: European plates
+// leave about a quarter of a character height above and below the text and
+// put the EU strip, most of a character height wide, on the left.
+Quad outline_of(const std::vector<const TextLine*>& rows) {
+  const TextLine& first = *rows.front();
+  const cv::Point2f across(-first.axis.y, first.axis.x);
+  float u0 = 0, u1 = quad_width(first.quad), v0 = 0, v1 = quad_height(first.quad);
+  for (const TextLine* row : rows) {
+    for (const cv::Point2f& c : row->quad.corners) {
+      const cv::Point2f p = in_line_frame(first, c);
+      u0 = std::min(u0, p.x);
+      u1 = std::max(u1, p.x);
+      v0 = std::min(v0, p.y);
+      v1 = std::max(v1, p.y);
+    }
+  }
+  const float h = first.char_height;
+  u0 -= 0.7f * h;
+  u1 += 0.3f * h;
+  v0 -= 0.25f * h;
+  v1 += 0.25f * h;
+  const cv::Point2f middle = first.quad.corners[0] + first.axis * ((u0 + u1) / 2) + across * ((v0 + v1) / 2);
+  return oriented_quad(middle, first.axis, u1 - u0, v1 - v0);
+}
+
+PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextLine*>& rows) {
+  PlateDetection d;
+  d.outline = outline_of(rows);
+  for (const TextLine* row : rows) {
+    d.rows.push_back(row->quad);
+    d.char_height = std::max(d.char_height, row->char_height);
+  }
+  d.score = plate_likeness(gray, rows);
+  return d;
+}
+
+double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv::Size& frame) {
+  const cv::Rect ra = bounding_box(a.outline, frame), rb = bounding_box(b.outline, frame);
+  const double inter = (ra & rb).area();
+  const double smaller = std::min(ra.area(), rb.area());
+  return smaller > 0 ? inter / smaller : 0.0;
+}
+
+PlateDetection to_frame(PlateDetection d, float factor) {
+  d.outline = scaled(d.outline, factor);
+  for (Quad& row : d.rows) row = scaled(row, factor);
+  d.char_height *= factor;
+  return d;
+}
+
+cv::Mat downscale(const cv::Mat& gray, int width, float& factor) {
+  if (gray.type() != CV_8UC1) throw EngineError("plate detection needs an 8-bit gray image");
+  if (gray.cols <= width) {
+    factor = 1.0f;
+    return gray;
+  }
+  factor = static_cast<float>(gray.cols) / width;
+  cv::Mat small;
+  cv::resize(gray, small, cv::Size(width, static_cast<int>(std::lround(gray.rows / factor))), 0, 0, cv::INTER_AREA);
+  return small;
+}
+
+}  // namespace
+
+std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOptions& options) {
+  float factor = 1.0f;
+  const cv::Mat work = downscale(gray, options.work_width, factor);
+  const std::vector<TextLine> lines = group_lines(char_blobs(work, options.blobs), options.lines);
+
+  std::vector<PlateDetection> found;
+  std::vector<bool> used(lines.size(), false);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t j = 0; j < lines.size(); ++j) {
+      if (i == j || used[i] || used[j] || !stacked(lines[i], lines[j])) continue;
+      found.push_back(make_detection(work, {&lines[i], &lines[j]}));
+      used[i] = used[j] = true;
+    }
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (used[i] || lines[i].char_count < options.min_single_row_chars) continue;
+    found.push_back(make_detection(work, {&lines[i]}));
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const PlateDetection& a, const PlateDetection& b) { return a.score > b.score; });
+
+  std::vector<PlateDetection> kept;
+  for (const PlateDetection& d : found) {
+    if (static_cast<int>(kept.size()) >= options.max_plates) break;
+    const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const PlateDetection& k) {
+      return overlap_share(k, d, work.size()) > 0.5;
+    });
+    if (!duplicate) kept.push_back(d);
+  }
+  for (PlateDetection& d : kept) d = to_frame(std::move(d), factor);
+  return kept;
+}
+
+PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& options) {
+  if (gray.type() != CV_8UC1 || gray.empty()) throw EngineError("a plate crop must be a non-empty 8-bit gray image");
+  // Characters fill most of a crop's height; at 64 px they are well inside
+  // the blob limits whatever size the crop came in.
+  constexpr int kWorkHeight = 64;
+  const float factor = static_cast<float>(gray.rows) / kWorkHeight;
+  cv::Mat work;
+  cv::resize(gray, work, cv::Size(std::max(1, static_cast<int>(std::lround(gray.cols / factor))), kWorkHeight), 0, 0,
+             cv::INTER_LINEAR);
+  BlobOptions blobs = options.blobs;
+  blobs.min_height = kWorkHeight / 4;
+  blobs.max_height = kWorkHeight - 4;
+  LineOptions lines = options.lines;
+  lines.max_gap = static_cast<double>(work.cols) / blobs.min_height;
+  const std::vector<TextLine> found = group_lines(char_blobs(work, blobs), lines);
+  const auto best = std::max_element(found.begin(), found.end(), [](const TextLine& a, const TextLine& b) {
+    return a.char_count * a.char_height < b.char_count * b.char_height;
+  });
+  PlateDetection d;
+  if (best == found.end()) {
+    const Quad whole{{cv::Point2f(0, 0), cv::Point2f(static_cast<float>(work.cols), 0),
+                      cv::Point2f(static_cast<float>(work.cols), kWorkHeight), cv::Point2f(0, kWorkHeight)}};
+    d.outline = whole;
+    d.rows = {whole};
+    d.char_height = kWorkHeight;
+    d.score = 0.1;
+  } else {
+    d = make_detection(work, {&*best});
+  }
+  return to_frame(std::move(d), factor);
+}
+
+}  // namespace anpr::engine

@@ -1,0 +1,45 @@
+// Where the plates are in a frame: rows of character blobs (char_blobs.h,
+// text_lines.h) on a downscaled gray image, paired into two-row plates when
+// one sits right under another, scored by how plate-like they look and
+// returned as quads in frame coordinates, best first. Classical on purpose:
+// it needs no model file, runs in a few milliseconds on one core of a camera
+// box, and every decision can be inspected.
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "edge/engine/char_blobs.h"
+#include "edge/engine/quad.h"
+#include "edge/engine/text_lines.h"
+
+namespace anpr::engine {
+
+struct DetectorOptions {
+  // Frames wider than this are downscaled first. 720p frames are searched
+  // whole: at 1024 the characters of 90-110 px plates run together and a
+  // tenth of them are lost.
+  int work_width = 1280;
+  BlobOptions blobs;
+  LineOptions lines;
+  int min_single_row_chars = 4;  // a lone row of 3 blobs is too often a sign
+  int max_plates = 4;  // each costs one Tesseract read of ~6 ms
+};
+
+struct PlateDetection {
+  Quad outline;             // the plate with a margin around its text
+  std::vector<Quad> rows;   // each text row, tight, top row first
+  float char_height = 0;    // frame px
+  double score = 0;         // in (0, 1], higher is more plate-like
+};
+
+// Plates in `gray` (CV_8UC1), best first, overlapping detections removed.
+std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOptions& options);
+
+// The text of an image known to be one plate (a crop from another
+// detector): its longest row of blobs, searched without the gap limit
+// because a crop holds nothing else, or the whole image when no row is found.
+PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& options);
+
+}  // namespace anpr::engine

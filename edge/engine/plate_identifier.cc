@@ -1,0 +1,54 @@
+// Candidate ranking and country choice; see plate_identifier.h.
+#include "edge/engine/plate_identifier.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "common/plate/plate_display.h"
+#include "common/plate/plate_rank.h"
+
+namespace anpr::engine {
+namespace {
+
+constexpr std::array<std::string_view, 27> kEuCountries = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"};
+
+// The country for `ranked`: its best format's, unless the plate has an EU
+// strip and an EU format fits the same text too.
+std::string country_of(const plate::RankedCandidate& ranked, std::span<const std::string> hints, bool eu_band) {
+  if (ranked.format == nullptr) return "";
+  if (!eu_band || is_eu_country(ranked.format->country)) return ranked.format->country;
+  for (const plate::CountryFit& fit : plate::identify(ranked.text, hints)) {
+    if (is_eu_country(fit.format->country)) return fit.format->country;
+  }
+  return ranked.format->country;
+}
+
+}  // namespace
+
+bool is_eu_country(std::string_view country) {
+  return std::find(kEuCountries.begin(), kEuCountries.end(), country) != kEuCountries.end();
+}
+
+Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints, bool eu_band,
+                              std::size_t top_n) {
+  std::vector<plate::OcrCandidate> ocr;
+  for (const TextCandidate& t : texts) ocr.push_back({t.text, std::clamp(t.confidence, 0.0, 1.0)});
+  const std::vector<plate::RankedCandidate> ranked = plate::rank_candidates(ocr, hints);
+  Identification id;
+  if (ranked.empty()) return id;
+  for (const plate::RankedCandidate& r : ranked) {
+    if (id.candidates.size() >= std::max<std::size_t>(top_n, 1)) break;
+    id.candidates.push_back({r.text, r.format ? r.confidence : r.confidence * kUnfitConfidenceFactor});
+  }
+  const plate::RankedCandidate& best = ranked.front();
+  id.text = best.text;
+  id.country = country_of(best, hints, eu_band);
+  id.display = id.country.empty() ? best.text : plate::display(best.text, id.country);
+  id.confidence = id.candidates.front().confidence;
+  return id;
+}
+
+}  // namespace anpr::engine

@@ -1,0 +1,39 @@
+// The last pipeline stage: which of the reader's alternative texts to report
+// and whose plate it is. The plate catalogue (common/plate) ranks texts by
+// how well they fit a real format, weighted by the country's share of
+// traffic and the site's hints; the EU strip, when the rectifier saw one,
+// rules out the non-EU countries for the same characters.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "edge/engine/plate_read.h"
+#include "edge/engine/text_candidates.h"
+
+namespace anpr::engine {
+
+// A text that fits no catalogued format may still be a real plate (Spain,
+// Romania, Hungary are not catalogued), so it is demoted, not dropped.
+inline constexpr double kUnfitConfidenceFactor = 0.8;
+
+struct Identification {
+  std::string text;
+  std::string display;
+  std::string country;
+  double confidence = 0;
+  std::vector<ReadCandidate> candidates;  // at most top_n, best first
+};
+
+// True for the member states of the EU (the countries whose plates carry the
+// blue strip).
+bool is_eu_country(std::string_view country);
+
+// Ranks `texts` and fills in the winner. Empty text when nothing normalises
+// to a plate. Throws anpr::plate::PlateError for an unknown hint.
+Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints, bool eu_band,
+                              std::size_t top_n);
+
+}  // namespace anpr::engine

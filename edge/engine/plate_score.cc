@@ -1,0 +1,79 @@
+// Plate-likeness of blob rows; see plate_score.h.
+#include "edge/engine/plate_score.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+namespace anpr::engine {
+namespace {
+
+constexpr double kFloor = 0.05;
+
+struct Ground {
+  double light = 0, dark = 0;
+  double dark_share = 0;
+};
+
+// The two Otsu classes of the pixels under the row.
+Ground ground_of(const cv::Mat& gray, const TextLine& row) {
+  const cv::Size size(std::max(4, static_cast<int>(quad_width(row.quad))),
+                      std::max(4, static_cast<int>(quad_height(row.quad))));
+  const cv::Mat patch = warp_quad(gray, row.quad, size, cv::INTER_LINEAR);
+  cv::Mat mask;
+  cv::threshold(patch, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::Mat dark_mask = ~mask;
+  return {cv::mean(patch, mask)[0], cv::mean(patch, dark_mask)[0],
+          static_cast<double>(cv::countNonZero(dark_mask)) / dark_mask.total()};
+}
+
+// Text covers 20-50 % of the box tight around a plate's characters; the
+// gaps between tail lights or the slats of a grille, which also chain into
+// rows of blobs, are mostly dark or mostly light.
+double ink_fit(double dark_share) {
+  constexpr double kLow = 0.2, kHigh = 0.5;
+  if (dark_share < kLow) return std::max(kFloor, dark_share / kLow);
+  if (dark_share > kHigh) return std::max(kFloor, 1 - (dark_share - kHigh) / (1 - kHigh));
+  return 1.0;
+}
+
+// Plates carry 5-8 characters a row (2-5 on two-row plates); rows far
+// outside that are more often other text.
+double count_fit(int chars, std::size_t rows) {
+  const int low = rows == 1 ? 5 : 2, high = rows == 1 ? 8 : 5;
+  if (chars >= low && chars <= high) return 1.0;
+  const int off = chars < low ? low - chars : chars - high;
+  return std::max(0.2, 1.0 - 0.25 * off);
+}
+
+double height_regularity(const TextLine& line) {
+  double sum = 0, sq = 0;
+  for (const cv::Rect& r : line.chars) {
+    sum += r.height;
+    sq += static_cast<double>(r.height) * r.height;
+  }
+  const double n = static_cast<double>(line.chars.size());
+  const double mean = sum / n;
+  const double spread = std::sqrt(std::max(0.0, sq / n - mean * mean)) / mean;
+  return std::max(0.2, 1.0 - 2 * spread);
+}
+
+}  // namespace
+
+double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& rows) {
+  if (rows.empty()) return 0;
+  double score = 1.0;
+  int chars = 0;
+  for (const TextLine* row : rows) {
+    const Ground ground = ground_of(gray, *row);
+    // Night frames give 40-60 levels between text and plate; more is no
+    // better evidence.
+    const double contrast = std::clamp((ground.light - ground.dark) / 64.0, kFloor, 1.0);
+    score = std::min(score, contrast * height_regularity(*row) * ink_fit(ground.dark_share));
+    chars += row->char_count;
+  }
+  return score * count_fit(rows.size() == 1 ? chars : chars / static_cast<int>(rows.size()), rows.size());
+}
+
+}  // namespace anpr::engine

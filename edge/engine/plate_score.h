@@ -1,0 +1,24 @@
+// How plate-like a row (or pair of rows) of character blobs looks. Street
+// scenes are full of blob rows (the gaps between tail lights, railings, shop
+// signs); plates have 5-8 characters of even height, clearly darker than
+// their ground, covering a fifth to a half of the box around them. The
+// detector reads only its best-scored candidates, so this ranking decides
+// both recall and speed. (Checking that the light ground continues above and
+// below the text was tried: at night-time plate sizes those strips are within
+// the blur of the characters, and it ranked real plates down.)
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "edge/engine/text_lines.h"
+
+namespace anpr::engine {
+
+// In [0, 1]: how the rows of one candidate plate, found in `gray`, look like
+// a plate's text. Each factor is floored so one bad cue lowers the rank
+// instead of vetoing the candidate.
+double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& rows);
+
+}  // namespace anpr::engine

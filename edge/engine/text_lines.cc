@@ -1,0 +1,116 @@
+// Rows of character blobs; see text_lines.h.
+#include "edge/engine/text_lines.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace anpr::engine {
+namespace {
+
+cv::Point2f centre(const cv::Rect& r) { return {r.x + r.width / 2.0f, r.y + r.height / 2.0f}; }
+
+// The cost of joining `left` to `right` in one row, or infinity when they
+// cannot be neighbours on a plate.
+double join_cost(const cv::Rect& left, const cv::Rect& right, const LineOptions& options) {
+  const double h_small = std::min(left.height, right.height);
+  const double h_large = std::max(left.height, right.height);
+  if (h_large > h_small * options.max_height_ratio) return std::numeric_limits<double>::infinity();
+  const double gap = right.x - (left.x + left.width);
+  if (gap < -0.2 * h_small || gap > options.max_gap * h_large) return std::numeric_limits<double>::infinity();
+  const double dy = std::abs(centre(left).y - centre(right).y);
+  const double dx = std::max(1.0f, centre(right).x - centre(left).x);
+  if (dy > 0.3 * h_large + options.max_slope * dx) return std::numeric_limits<double>::infinity();
+  return (std::max(gap, 0.0) + 2 * dy) / h_large + (h_large / h_small - 1);
+}
+
+}  // namespace
+
+int characters_in(const cv::Rect& blob) {
+  // Plate characters are about 0.6 of their height wide with the spacing.
+  return std::max(1, static_cast<int>(std::lround(blob.width / (0.6 * blob.height))));
+}
+
+TextLine fit_line(std::vector<cv::Rect> chars) {
+  TextLine line;
+  line.chars = std::move(chars);
+  std::vector<int> heights;
+  cv::Point2f mean(0, 0);
+  for (const cv::Rect& r : line.chars) {
+    heights.push_back(r.height);
+    mean += centre(r);
+    line.char_count += characters_in(r);
+  }
+  mean *= 1.0f / line.chars.size();
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  line.char_height = static_cast<float>(heights[heights.size() / 2]);
+
+  double sxx = 0, sxy = 0;
+  for (const cv::Rect& r : line.chars) {
+    const cv::Point2f d = centre(r) - mean;
+    sxx += d.x * d.x;
+    sxy += d.x * d.y;
+  }
+  const double slope = sxx > 0 ? sxy / sxx : 0.0;
+  const double norm = std::sqrt(1 + slope * slope);
+  line.axis = cv::Point2f(static_cast<float>(1 / norm), static_cast<float>(slope / norm));
+  const cv::Point2f across(-line.axis.y, line.axis.x);
+
+  float u0 = std::numeric_limits<float>::max(), u1 = -u0, v0 = u0, v1 = -u0;
+  for (const cv::Rect& r : line.chars) {
+    // Only the box's vertical mid-edges for the across extent: a rolled
+    // character's box corners overstate its height.
+    const cv::Point2f c = centre(r) - mean;
+    const cv::Point2f points[] = {c + cv::Point2f(-r.width / 2.0f, 0), c + cv::Point2f(r.width / 2.0f, 0),
+                                  c + cv::Point2f(0, -r.height / 2.0f), c + cv::Point2f(0, r.height / 2.0f)};
+    for (const cv::Point2f& p : points) {
+      const float u = p.dot(line.axis), v = p.dot(across);
+      u0 = std::min(u0, u);
+      u1 = std::max(u1, u);
+      v0 = std::min(v0, v);
+      v1 = std::max(v1, v);
+    }
+  }
+  const cv::Point2f middle = mean + line.axis * ((u0 + u1) / 2) + across * ((v0 + v1) / 2);
+  line.quad = oriented_quad(middle, line.axis, u1 - u0, v1 - v0);
+  return line;
+}
+
+std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options) {
+  std::sort(blobs.begin(), blobs.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+  struct Join {
+    double cost;
+    std::size_t left, right;
+  };
+  std::vector<Join> joins;
+  for (std::size_t i = 0; i < blobs.size(); ++i) {
+    const double reach = blobs[i].x + blobs[i].width + options.max_gap * blobs[i].height * options.max_height_ratio;
+    for (std::size_t j = i + 1; j < blobs.size() && blobs[j].x <= reach; ++j) {
+      const double cost = join_cost(blobs[i], blobs[j], options);
+      if (std::isfinite(cost)) joins.push_back({cost, i, j});
+    }
+  }
+  std::sort(joins.begin(), joins.end(), [](const Join& a, const Join& b) { return a.cost < b.cost; });
+
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> next(blobs.size(), kNone), previous(blobs.size(), kNone);
+  for (const Join& join : joins) {
+    if (next[join.left] == kNone && previous[join.right] == kNone) {
+      next[join.left] = join.right;
+      previous[join.right] = join.left;
+    }
+  }
+
+  std::vector<TextLine> lines;
+  for (std::size_t head = 0; head < blobs.size(); ++head) {
+    if (previous[head] != kNone) continue;
+    std::vector<cv::Rect> chars;
+    for (std::size_t at = head; at != kNone; at = next[at]) chars.push_back(blobs[at]);
+    TextLine line = fit_line(std::move(chars));
+    if (line.char_count < options.min_chars || line.char_count > options.max_chars) continue;
+    if (std::abs(line.axis.y / line.axis.x) <= options.max_slope) lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace anpr::engine

@@ -1,0 +1,46 @@
+// The second detection step: rows of character blobs. One dark blob is
+// anything; four or more of the same height, side by side on a straight line,
+// are text, and text on a light ground in a street scene is mostly plates.
+// The row's line also gives the plate's roll, so the rectifier can undo it.
+// Pure geometry on boxes, so it is tested without images.
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "edge/engine/quad.h"
+
+namespace anpr::engine {
+
+struct LineOptions {
+  int min_chars = 2;          // two-row plates may have two characters a row
+  int max_chars = 12;         // longer rows are signs and labels, not plates
+  double max_gap = 1.3;       // widest gap between neighbours, in character heights
+  double max_height_ratio = 1.4;
+  double max_slope = 0.36;    // tan 20 degrees: rolled plates and some perspective
+};
+
+// How many characters a blob stands for: one, or several when it is wider
+// than a character because neighbours ran together.
+int characters_in(const cv::Rect& blob);
+
+struct TextLine {
+  std::vector<cv::Rect> chars;  // blobs, left to right
+  int char_count = 0;           // characters_in summed over the blobs
+  cv::Point2f axis;             // unit vector along the row, pointing right
+  float char_height = 0;        // median blob height
+  Quad quad;                    // tight around the blobs, aligned with axis
+};
+
+// Chains blobs into rows: each blob is joined to its nearest right neighbour
+// of similar height on the same line, closest pairs first, so every blob ends
+// in at most one row. Rows whose character count (characters_in) is outside
+// [min_chars, max_chars], or that are too steep, are dropped. Order of the result: left to right by first blob.
+std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options);
+
+// The row through `chars` (left to right, at least one): fitted axis, median
+// height and tight quad.
+TextLine fit_line(std::vector<cv::Rect> chars);
+
+}  // namespace anpr::engine

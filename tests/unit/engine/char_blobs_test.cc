@@ -1,0 +1,50 @@
+// Blob finding on drawn plates: each character of a clean plate is a blob,
+// a blank or solid image gives none, and bad input is refused.
+#include "edge/engine/char_blobs.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+#include "edge/engine/engine_error.h"
+#include "edge/engine/text_lines.h"
+#include "tests/unit/engine/render_plate.h"
+
+namespace anpr::engine {
+namespace {
+
+cv::Mat gray_of(const cv::Mat& bgr) {
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  return gray;
+}
+
+TEST(CharBlobs, FindsEveryCharacterOfACleanPlate) {
+  // DIN's K and X touch at this size: one blob, counted as two characters.
+  testing::PlateStyle style;
+  style.height = 60;
+  cv::Mat frame(200, 400, CV_8UC3, cv::Scalar(90, 90, 90));
+  testing::paste_plate(frame, "KX4821", style, {200, 100});
+  const std::vector<cv::Rect> blobs = char_blobs(gray_of(frame), {});
+  int character_sized = 0;
+  for (const cv::Rect& b : blobs) {
+    if (b.height > 0.5 * style.height && b.height < 0.85 * style.height) character_sized += characters_in(b);
+  }
+  EXPECT_EQ(character_sized, 6);
+}
+
+TEST(CharBlobs, BlankAndSolidImagesHaveNone) {
+  EXPECT_TRUE(char_blobs(cv::Mat(120, 160, CV_8UC1, cv::Scalar(128)), {}).empty());
+  cv::Mat block(120, 160, CV_8UC1, cv::Scalar(200));
+  cv::rectangle(block, cv::Rect(40, 30, 30, 40), cv::Scalar(10), cv::FILLED);
+  EXPECT_TRUE(char_blobs(block, {}).empty());
+}
+
+TEST(CharBlobs, RefusesColourAndEvenBlocks) {
+  EXPECT_THROW(char_blobs(cv::Mat(10, 10, CV_8UC3), {}), EngineError);
+  BlobOptions even;
+  even.block_size = 30;
+  EXPECT_THROW(char_blobs(cv::Mat(10, 10, CV_8UC1), even), EngineError);
+}
+
+}  // namespace
+}  // namespace anpr::engine

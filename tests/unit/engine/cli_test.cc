@@ -1,0 +1,99 @@
+// anpr-read and anpr-eval as processes: one JSON line per image, an error
+// line and exit status 2 for a corrupt JPEG without stopping the run, file
+// names escaped, and an evaluation of a drawn set scored as read.
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include "tests/unit/engine/render_plate.h"
+
+namespace anpr::engine {
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string output;
+};
+
+Outcome run(const std::string& command) {
+  Outcome result;
+  FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) result.output += buffer;
+  const int raw = ::pclose(pipe);
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return result;
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("anpr_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string scene(const std::string& name, const std::string& text) {
+    const std::string path = (dir_ / name).string();
+    cv::imwrite(path, testing::render_scene(text, {}, {640, 360}, {320, 190}));
+    return path;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(Cli, ReadPrintsOneJsonLinePerImageAndFlagsCorruptFiles) {
+  const std::string good = scene("we\"ird.png", "AB-1234");
+  const std::string corrupt = (dir_ / "corrupt.jpg").string();
+  std::ofstream(corrupt, std::ios::binary) << std::string("\xFF\xD8\xFF\xE0\x00\x10JFIF garbage garbage", 24);
+  const Outcome r = run(std::string(ANPR_READ_BINARY) + " --topn 3 '" + good + "' '" + corrupt + "'");
+  EXPECT_EQ(r.status, 2);
+  const std::size_t newline = r.output.find('\n');
+  ASSERT_NE(newline, std::string::npos) << r.output;
+  const std::string first = r.output.substr(0, newline), second = r.output.substr(newline + 1);
+  EXPECT_EQ(first.rfind("{\"image\": \"" + (dir_ / "we\\\"ird.png").string() + "\", \"ms\": ", 0), 0u) << first;
+  EXPECT_NE(first.find("\"plates\": [{\"text\": \"AB1234\", \"display\": \"AB-1234\", \"country\": \"LV\""),
+            std::string::npos)
+      << first;
+  EXPECT_EQ(second.rfind("{\"image\": \"" + corrupt + "\", \"error\": \"", 0), 0u) << second;
+  EXPECT_EQ(second.back(), '\n');
+  EXPECT_EQ(second.find('\n'), second.size() - 1) << "more than two lines: " << r.output;
+}
+
+TEST_F(Cli, ReadSucceedsWhenEveryImageReads) {
+  const Outcome r = run(std::string(ANPR_READ_BINARY) + " '" + scene("a.png", "KLM 482") + "'");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.output.find("\"text\": \"KLM482\""), std::string::npos) << r.output;
+}
+
+TEST_F(Cli, ReadRejectsBadArguments) {
+  EXPECT_EQ(run(std::string(ANPR_READ_BINARY)).status, 1);
+  EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --topn 0 x.png").status, 1);
+  EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --country-hint XX x.png").status, 1);
+}
+
+TEST_F(Cli, EvalScoresADrawnSet) {
+  scene("one.png", "AB-1234");
+  cv::imwrite((dir_ / "crop.png").string(), testing::render_plate("XY-5678", {}));
+  std::ofstream(dir_ / "truth.csv") << "image,plate,country,set,kind,x,y,w,h\n"
+                                       "one.png,AB-1234,LV,drawn,frame,,,,\n"
+                                       "crop.png,XY-5678,LV,drawn,crop,,,,\n"
+                                       "one.png,QQ-9999,LV,other,frame,,,,\n";
+  const Outcome r = run(std::string(ANPR_EVAL_BINARY) + " '" + (dir_ / "truth.csv").string() + "' --topn 3");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("drawn                       2  100.0%  100.0%  100.0%"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("other                       1  100.0%    0.0%    0.0%"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("truth \"QQ-9999\"  read \"AB1234\""), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace anpr::engine

@@ -1,0 +1,93 @@
+// The detector alone on drawn scenes: a rolled plate is found with its roll,
+// several plates are all found, a blank frame gives nothing, and a crop is
+// located on its text row.
+#include "edge/engine/plate_detector.h"
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+#include "tests/unit/engine/render_plate.h"
+
+namespace anpr::engine {
+namespace {
+
+cv::Mat gray_of(const cv::Mat& bgr) {
+  cv::Mat gray;
+  cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
+  return gray;
+}
+
+double iou(const cv::Rect& a, const cv::Rect& b) {
+  const double inter = (a & b).area();
+  return inter / (a.area() + b.area() - inter);
+}
+
+TEST(PlateDetector, FindsARolledPlateWithItsRoll) {
+  testing::PlateStyle style;
+  style.roll_degrees = 8;  // counter-clockwise: the row rises to the right
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("AB-1234", style, {640, 360}, {300, 210}, &truth);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  ASSERT_FALSE(found.empty());
+  const PlateDetection& best = found.front();
+  EXPECT_GT(iou(bounding_box(best.outline, frame.size()), truth), 0.5);
+  ASSERT_EQ(best.rows.size(), 1u);
+  const cv::Point2f along = best.rows[0].corners[1] - best.rows[0].corners[0];
+  EXPECT_NEAR(std::atan2(-along.y, along.x) * 180 / CV_PI, 8.0, 2.0);
+  EXPECT_GT(best.score, 0.3);
+}
+
+TEST(PlateDetector, FindsSeveralPlatesInOneFrame) {
+  testing::PlateStyle style;
+  cv::Rect first, second;
+  cv::Mat frame = testing::render_scene("AB-1234", style, {800, 450}, {220, 150}, &first);
+  style.roll_degrees = -6;
+  testing::paste_plate(frame, "KLM 482", style, {560, 330}, &second);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  int hits_first = 0, hits_second = 0;
+  for (const PlateDetection& d : found) {
+    hits_first += iou(bounding_box(d.outline, frame.size()), first) > 0.4;
+    hits_second += iou(bounding_box(d.outline, frame.size()), second) > 0.4;
+  }
+  EXPECT_EQ(hits_first, 1);
+  EXPECT_EQ(hits_second, 1);
+}
+
+TEST(PlateDetector, BlankFrameHasNoPlates) {
+  EXPECT_TRUE(detect_plates(cv::Mat(720, 1280, CV_8UC1, cv::Scalar(100)), {}).empty());
+}
+
+TEST(PlateDetector, DownscalesWideFramesAndReportsFrameCoordinates) {
+  testing::PlateStyle style;
+  style.height = 90;
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("AB-1234", style, {2560, 1440}, {1800, 900}, &truth);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  ASSERT_FALSE(found.empty());
+  EXPECT_GT(iou(bounding_box(found.front().outline, frame.size()), truth), 0.5);
+}
+
+TEST(PlateDetector, LocatesTheTextRowOfACrop) {
+  testing::PlateStyle style;
+  style.height = 40;
+  const cv::Mat plate = testing::render_plate("XY 5678", style);
+  const PlateDetection d = locate_in_crop(gray_of(plate), {});
+  ASSERT_EQ(d.rows.size(), 1u);
+  const cv::Rect row = bounding_box(d.rows[0], plate.size());
+  // The text, not the EU strip at the left or the border.
+  EXPECT_GT(row.x, plate.cols / 10);
+  EXPECT_GT(row.height, plate.rows / 2);
+  EXPECT_LT(row.height, plate.rows);
+}
+
+TEST(PlateDetector, CropWithoutTextFallsBackToTheWholeImage) {
+  const cv::Mat blank(30, 140, CV_8UC1, cv::Scalar(220));
+  const PlateDetection d = locate_in_crop(blank, {});
+  ASSERT_EQ(d.rows.size(), 1u);
+  EXPECT_EQ(bounding_box(d.rows[0], blank.size()), cv::Rect(0, 0, 140, 30));
+}
+
+}  // namespace
+}  // namespace anpr::engine

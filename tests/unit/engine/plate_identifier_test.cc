@@ -1,0 +1,71 @@
+// Identification: the plate catalogue overrules a slightly likelier misread,
+// country hints and the EU strip choose between countries, and texts that
+// fit nothing survive demoted.
+#include "edge/engine/plate_identifier.h"
+
+#include <gtest/gtest.h>
+
+#include "common/plate/plate_error.h"
+
+namespace anpr::engine {
+namespace {
+
+TEST(PlateIdentifier, PrefersTheReadThatFitsAFormat) {
+  const std::vector<TextCandidate> texts = {{"A81234", 0.80}, {"AB1234", 0.75}};
+  const Identification id = identify_plate(texts, {}, false, 5);
+  EXPECT_EQ(id.text, "AB1234");
+  EXPECT_EQ(id.country, "LV");
+  EXPECT_EQ(id.display, "AB-1234");
+  EXPECT_DOUBLE_EQ(id.confidence, 0.75);
+  ASSERT_EQ(id.candidates.size(), 2u);
+  EXPECT_EQ(id.candidates[0].text, "AB1234");
+  EXPECT_EQ(id.candidates[1].text, "A81234");
+}
+
+TEST(PlateIdentifier, EuStripPicksTheEuReadingOfTheSameText) {
+  // 1234AB5 is a Belarusian plate, and a (less likely) Latvian vanity one.
+  const std::vector<TextCandidate> texts = {{"1234AB5", 0.9}};
+  EXPECT_EQ(identify_plate(texts, {}, false, 5).country, "BY");
+  EXPECT_EQ(identify_plate(texts, {}, true, 5).country, "LV");
+}
+
+TEST(PlateIdentifier, HintsChooseBetweenCountries) {
+  // AB1234CE is a Ukrainian plate, and a (less likely) Latvian vanity one.
+  const std::vector<TextCandidate> texts = {{"AB1234CE", 0.9}};
+  EXPECT_EQ(identify_plate(texts, {}, false, 5).country, "UA");
+  const std::vector<std::string> hints = {"LV"};
+  EXPECT_EQ(identify_plate(texts, hints, false, 5).country, "LV");
+}
+
+TEST(PlateIdentifier, UnfitTextsAreDemotedNotDropped) {
+  const std::vector<TextCandidate> texts = {{"9876543", 0.9}};
+  const Identification id = identify_plate(texts, {}, false, 5);
+  EXPECT_EQ(id.text, "9876543");
+  EXPECT_EQ(id.country, "");
+  EXPECT_DOUBLE_EQ(id.confidence, 0.9 * kUnfitConfidenceFactor);
+}
+
+TEST(PlateIdentifier, KeepsAtMostTopN) {
+  const std::vector<TextCandidate> texts = {{"AB1234", 0.9}, {"AB1235", 0.8}, {"AB1236", 0.7}};
+  EXPECT_EQ(identify_plate(texts, {}, false, 2).candidates.size(), 2u);
+}
+
+TEST(PlateIdentifier, NothingToRankGivesAnEmptyText) {
+  EXPECT_TRUE(identify_plate({}, {}, false, 5).text.empty());
+}
+
+TEST(PlateIdentifier, UnknownHintIsAnError) {
+  const std::vector<std::string> hints = {"XX"};
+  const std::vector<TextCandidate> texts = {{"AB1234", 0.9}};
+  EXPECT_THROW(identify_plate(texts, hints, false, 5), plate::PlateError);
+}
+
+TEST(PlateIdentifier, KnowsTheEu) {
+  EXPECT_TRUE(is_eu_country("LV"));
+  EXPECT_TRUE(is_eu_country("LT"));
+  EXPECT_FALSE(is_eu_country("BY"));
+  EXPECT_FALSE(is_eu_country("UA"));
+}
+
+}  // namespace
+}  // namespace anpr::engine

@@ -1,0 +1,75 @@
+// Synthetic plate rendering for tests; see render_plate.h.
+#include "tests/unit/engine/render_plate.h"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace anpr::engine::testing {
+namespace {
+
+// From fonts-opendin, a dependency of the project (./run deps).
+constexpr char kFont[] = "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf";
+
+cv::Ptr<cv::freetype::FreeType2> din_font() {
+  if (!std::filesystem::exists(kFont)) throw std::runtime_error(std::string("test font missing: ") + kFont);
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData(kFont, 0);
+  return font;
+}
+
+}  // namespace
+
+cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
+  const int h = style.height;
+  const int w = h * 520 / 110;
+  cv::Mat plate(h, w, CV_8UC3, cv::Scalar(238, 240, 240));
+  cv::rectangle(plate, cv::Rect(0, 0, w, h), cv::Scalar(20, 20, 20), std::max(1, h / 22));
+  int text_left = h / 5;
+  if (style.eu_band) {
+    const int band = h * 40 / 110;
+    cv::rectangle(plate, cv::Rect(h / 22, h / 22, band, h - h / 11), cv::Scalar(153, 51, 0), cv::FILLED);
+    text_left = band + h / 5;
+  }
+  static const cv::Ptr<cv::freetype::FreeType2> font = din_font();
+  // Font size is the em height; a capital of DIN is about 0.72 of it.
+  const int font_size = h * 75 / 110 * 100 / 72;
+  int baseline = 0;
+  const cv::Size extent = font->getTextSize(text, font_size, -1, &baseline);
+  const int x = text_left;
+  font->putText(plate, text, cv::Point(x, (h + extent.height) / 2), font_size, cv::Scalar(25, 22, 20), -1,
+                cv::LINE_AA, true);
+  return plate;
+}
+
+void paste_plate(cv::Mat& scene, const std::string& text, const PlateStyle& style, cv::Point centre,
+                 cv::Rect* outline) {
+  const cv::Mat plate = render_plate(text, style);
+  cv::Mat rotation = cv::getRotationMatrix2D(cv::Point2f(plate.cols / 2.0f, plate.rows / 2.0f),
+                                                   style.roll_degrees, 1.0);
+  rotation.at<double>(0, 2) += centre.x - plate.cols / 2.0;
+  rotation.at<double>(1, 2) += centre.y - plate.rows / 2.0;
+  cv::Mat mask(plate.size(), CV_8UC1, cv::Scalar(255)), warped_mask;
+  cv::Mat warped;
+  cv::warpAffine(plate, warped, rotation, scene.size(), cv::INTER_LINEAR);
+  cv::warpAffine(mask, warped_mask, rotation, scene.size(), cv::INTER_NEAREST);
+  warped.copyTo(scene, warped_mask);
+  if (outline) *outline = cv::boundingRect(warped_mask);
+}
+
+cv::Mat render_scene(const std::string& text, const PlateStyle& style, cv::Size size, cv::Point centre,
+                     cv::Rect* outline) {
+  cv::Mat scene(size, CV_8UC3);
+  cv::RNG rng(12345);
+  rng.fill(scene, cv::RNG::UNIFORM, cv::Scalar(60, 60, 60), cv::Scalar(110, 110, 110));
+  cv::GaussianBlur(scene, scene, cv::Size(0, 0), 3);
+  // A car's rear: a darker body with a lighter bumper under the plate.
+  cv::rectangle(scene, cv::Rect(centre.x - size.width / 4, centre.y - size.height / 5, size.width / 2, size.height / 3),
+                cv::Scalar(40, 40, 90), cv::FILLED);
+  paste_plate(scene, text, style, centre, outline);
+  return scene;
+}
+
+}  // namespace anpr::engine::testing

@@ -1,0 +1,31 @@
+// Synthetic plates and scenes for the engine's tests: a light plate with a
+// dark border and DIN characters (the typeface of most European plates),
+// optionally with the blue EU strip, pasted rotated into a textured frame.
+// Drawn in the test itself so every expectation is known exactly.
+#pragma once
+
+#include <string>
+
+#include <opencv2/core.hpp>
+
+namespace anpr::engine::testing {
+
+struct PlateStyle {
+  int height = 44;        // px of the whole plate
+  bool eu_band = true;
+  double roll_degrees = 0;
+};
+
+// The plate alone (CV_8UC3), 520 x 110 mm proportions.
+cv::Mat render_plate(const std::string& text, const PlateStyle& style);
+
+// A `size` frame of mottled gray road and car with the plate of `text`
+// centred at `centre`; `outline` gets the plate's axis-aligned box.
+cv::Mat render_scene(const std::string& text, const PlateStyle& style, cv::Size size, cv::Point centre,
+                     cv::Rect* outline = nullptr);
+
+// Draws a further plate into `scene` (for several plates a frame).
+void paste_plate(cv::Mat& scene, const std::string& text, const PlateStyle& style, cv::Point centre,
+                 cv::Rect* outline = nullptr);
+
+}  // namespace anpr::engine::testing
