@@ -1,0 +1,178 @@
+// The database thread of the ingest path; see store_worker.h.
+#include "central/server/store_worker.h"
+
+#include <unordered_set>
+
+#include "central/server/db_errors.h"
+#include "common/uuid/uuid.h"
+
+namespace anpr::central {
+
+namespace {
+
+int64_t now_us() {
+  using namespace std::chrono;
+  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine& engine,
+                         alerts::AlertPublisher& publisher, Counters& counters, std::shared_ptr<spdlog::logger> logger)
+    : engine_(engine),
+      publisher_(publisher),
+      counters_(counters),
+      logger_(std::move(logger)),
+      max_pending_(config.max_pending_batches),
+      window_(config.capture_window),
+      database_(config.conninfo, "writer", Backoff(config.reconnect_min, config.reconnect_max), logger_) {
+  thread_ = std::thread([this] { run(); });
+}
+
+StoreWorker::~StoreWorker() {
+  close(Clock::now());
+  thread_.join();
+}
+
+bool StoreWorker::submit(std::vector<ingest::PendingSighting>& batch) {
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_ || queue_.size() >= max_pending_) return false;
+    queue_.push_back(std::move(batch));
+    ++in_flight_;
+  }
+  wake_.notify_one();
+  return true;
+}
+
+std::vector<ingest::Reply> StoreWorker::take_replies() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(replies_, {});
+}
+
+std::size_t StoreWorker::in_flight() const {
+  std::lock_guard lock(mutex_);
+  return in_flight_;
+}
+
+void StoreWorker::close(Clock::time_point deadline) {
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_) return;
+    closing_ = true;
+    deadline_ = deadline;
+  }
+  wake_.notify_all();
+}
+
+bool StoreWorker::done() const {
+  std::lock_guard lock(mutex_);
+  return done_;
+}
+
+void StoreWorker::run() {
+  while (true) {
+    std::vector<ingest::PendingSighting> batch;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
+      if (queue_.empty()) break;
+      batch = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    process(std::move(batch));
+    std::lock_guard lock(mutex_);
+    --in_flight_;
+  }
+  std::lock_guard lock(mutex_);
+  done_ = true;
+}
+
+void StoreWorker::pause_until(Clock::time_point until) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_until(lock, std::min(until, deadline_), [this] { return closing_ && Clock::now() >= deadline_; });
+}
+
+template <typename Work>
+StoreWorker::Outcome StoreWorker::with_database(const char* what, std::size_t sightings, Work&& work) {
+  while (true) {
+    {
+      std::lock_guard lock(mutex_);
+      if (closing_ && Clock::now() >= deadline_) {
+        logger_->warn("{}_abandoned sightings={} reason=\"shutting down while the database is unavailable\"", what,
+                      sightings);
+        return Outcome::kAbandoned;
+      }
+    }
+    pqxx::connection* conn = database_.connection();
+    if (conn == nullptr) {
+      pause_until(database_.retry_at());
+      continue;
+    }
+    try {
+      work(*conn);
+      return Outcome::kDone;
+    } catch (const std::exception& e) {
+      if (is_transient(e)) {
+        database_.failed(e);
+        continue;
+      }
+      logger_->error("{}_failed sightings={} error=\"{}\" effect=\"dropped unacked; the edges will resend\"", what,
+                     sightings, error_text(e));
+      return Outcome::kDropped;
+    }
+  }
+}
+
+void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
+  std::vector<v1::Sighting> sightings;
+  sightings.reserve(batch.size());
+  for (const ingest::PendingSighting& p : batch) sightings.push_back(p.sighting);
+
+  store::BatchResult result;
+  Outcome written = with_database("batch", batch.size(), [&](pqxx::connection& conn) {
+    if (writer_connection_ != &conn || !writer_) {
+      writer_ = std::make_unique<store::SightingWriter>(conn, window_);
+      writer_connection_ = &conn;
+    }
+    result = writer_->write_batch(sightings);
+  });
+  if (written != Outcome::kDone) {
+    counters_.deferred += batch.size();
+    if (written == Outcome::kDropped) ++counters_.batches_failed;
+    return;
+  }
+  ++counters_.batches;
+  counters_.stored += result.stored.size();
+  counters_.duplicates += result.duplicates.size();
+  counters_.refused[v1::REJECT_REASON_INVALID_FIELD] += result.rejected.size();
+  {
+    std::vector<ingest::Reply> replies = ingest::replies_for(batch, result);
+    std::lock_guard lock(mutex_);
+    for (ingest::Reply& r : replies) replies_.push_back(std::move(r));
+  }
+
+  std::unordered_set<std::string> stored(result.stored.begin(), result.stored.end());
+  std::vector<const v1::Sighting*> fresh;
+  for (const v1::Sighting& s : sightings) {
+    if (stored.erase(s.event_id()) > 0) fresh.push_back(&s);
+  }
+  if (fresh.empty()) return;
+  alerts::Assessment found;
+  Outcome assessed = with_database("alert_pass", fresh.size(), [&](pqxx::connection& conn) {
+    found = engine_.process(conn, fresh, now_us());
+  });
+  if (assessed != Outcome::kDone) return;
+  counters_.crossings += found.crossings.size();
+  for (const alerts::RaisedAlert& raised : found.alerts) {
+    const v1::Alert& a = raised.alert;
+    logger_->info("alert_raised alert={} kind={} agency={} priority={} plate={} site={} event={}",
+                  uuid::to_text(a.alert_id()), alerts::kind_name(a.kind()), a.agency(),
+                  alerts::priority_name(a.priority()), a.sighting().plate_text(), a.sighting().site_id(),
+                  uuid::to_text(a.sighting().event_id()));
+    publisher_.publish(raised);
+    ++counters_.alerts;
+  }
+}
+
+}  // namespace anpr::central

@@ -1,0 +1,99 @@
+// The thread between the ingest loop and PostgreSQL. It takes batches of
+// accepted sightings, commits each (central/store SightingWriter), hands the
+// Acks and Rejects back to the ingest loop only after the commit, then runs
+// the alert pass on the sightings that were new and publishes the alerts.
+// Batches are processed strictly in order, each to completion.
+//
+// While the database is down the current batch is retried with backoff and
+// nothing is acked; at most `max_pending` further batches wait, after which
+// submit() refuses and the ingest loop leaves those sightings unacked for
+// the edges to resend. A failure that retrying cannot cure (not a lost
+// connection or an overloaded server, db_errors.h) drops that batch unacked
+// and is logged, so one bad batch cannot stall every edge.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "central/alerts/alert_engine.h"
+#include "central/alerts/alert_publisher.h"
+#include "central/ingest/batch.h"
+#include "central/ingest/replies.h"
+#include "central/server/central_config.h"
+#include "central/server/counters.h"
+#include "central/server/database.h"
+#include "central/store/sighting_writer.h"
+
+namespace anpr::central {
+
+class StoreWorker {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // `engine`, `publisher` and `counters` must outlive this.
+  StoreWorker(const CentralConfig& config, const alerts::AlertEngine& engine, alerts::AlertPublisher& publisher,
+              Counters& counters, std::shared_ptr<spdlog::logger> logger = spdlog::default_logger());
+  // Abandons whatever is still queued (it stays unacked) and joins the thread.
+  ~StoreWorker();
+  StoreWorker(const StoreWorker&) = delete;
+  StoreWorker& operator=(const StoreWorker&) = delete;
+
+  // Queues a batch; false, leaving `batch` untouched, when max_pending
+  // batches already wait.
+  bool submit(std::vector<ingest::PendingSighting>& batch);
+
+  // Acks and Rejects of committed batches, oldest first, for the ingest loop to send.
+  std::vector<ingest::Reply> take_replies();
+
+  // Batches submitted and not yet finished (committed, dropped or abandoned).
+  std::size_t in_flight() const;
+
+  // No more batches will come: finish the queued ones, giving up on any
+  // still not committed at `deadline`, then end the thread. Does not block.
+  void close(Clock::time_point deadline);
+
+  // True once the thread has ended after close().
+  bool done() const;
+
+ private:
+  enum class Outcome { kDone, kDropped, kAbandoned };
+
+  void run();
+  void process(std::vector<ingest::PendingSighting> batch);
+  // Runs `work` on a live connection, retrying transient failures with
+  // backoff until it succeeds, fails for good, or the close deadline passes.
+  template <typename Work>
+  Outcome with_database(const char* what, std::size_t sightings, Work&& work);
+  // Sleeps until `until` or until close() is called.
+  void pause_until(Clock::time_point until);
+
+  const alerts::AlertEngine& engine_;
+  alerts::AlertPublisher& publisher_;
+  Counters& counters_;
+  std::shared_ptr<spdlog::logger> logger_;
+  const std::size_t max_pending_;
+  const store::CaptureWindow window_;
+  Database database_;
+  std::unique_ptr<store::SightingWriter> writer_;
+  pqxx::connection* writer_connection_ = nullptr;  // the one writer_ is bound to
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::vector<ingest::PendingSighting>> queue_;
+  std::vector<ingest::Reply> replies_;
+  std::size_t in_flight_ = 0;
+  bool closing_ = false;
+  bool done_ = false;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  std::thread thread_;
+};
+
+}  // namespace anpr::central
