@@ -20,5 +20,4 @@ target_link_libraries(cppzmq INTERFACE PkgConfig::ZMQ)
 
 if(ANPR_BUILD_TESTS)
   find_package(GTest REQUIRED)
-  include(GoogleTest)
 endif()

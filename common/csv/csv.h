@@ -26,7 +26,9 @@ class Reader {
   explicit Reader(std::istream& in) : in_(in) {}
 
   // Reads the next record into `fields`; false at end of input. Throws
-  // CsvError for an unterminated quote or text after a closing quote.
+  // CsvError for an unterminated quote or text after a closing quote. The
+  // quote-apostrophe write_record puts before a formula-like field is taken
+  // off again, so what this module writes reads back unchanged.
   bool next(std::vector<std::string>& fields);
 
   // Line number (1-based) where the last record returned began.
