@@ -15,8 +15,13 @@ namespace anpr::engine {
 struct BlobOptions {
   int min_height = 9;      // px; smaller characters cannot be read anyway
   int max_height = 90;     // px
-  int block_size = 31;     // adaptive threshold window, odd, px
-  double offset = 6.0;     // a stroke must be this much darker than its window's mean
+  // Adaptive threshold window (odd, px) and how much darker than its mean a
+  // stroke must be. A window about the height of a small plate's characters
+  // keeps them apart where a larger one lets them run into the plate's edge;
+  // 31 px found 84 % of the night dash-cam plates among the first four
+  // candidates, 21 px 90 %.
+  int block_size = 21;
+  double offset = 4.0;
   double max_aspect = 4.0; // width / height; above 1.1, characters run together
 };
 

@@ -128,6 +128,7 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   std::vector<PlateDetection> kept;
   for (const PlateDetection& d : found) {
     if (static_cast<int>(kept.size()) >= options.max_plates) break;
+    if (d.score < options.min_relative_score * found.front().score) break;
     const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const PlateDetection& k) {
       return overlap_share(k, d, work.size()) > 0.5;
     });

@@ -25,6 +25,9 @@ struct DetectorOptions {
   LineOptions lines;
   int min_single_row_chars = 4;  // a lone row of 3 blobs is too often a sign
   int max_plates = 4;  // each costs one Tesseract read of ~6 ms
+  // Candidates scored below this share of the best are not worth a read: on
+  // the night dash-cam set they cost a third of the time and found nothing.
+  double min_relative_score = 0.5;
 };
 
 struct PlateDetection {

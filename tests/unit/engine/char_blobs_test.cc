@@ -32,11 +32,13 @@ TEST(CharBlobs, FindsEveryCharacterOfACleanPlate) {
   EXPECT_EQ(character_sized, 6);
 }
 
-TEST(CharBlobs, BlankAndSolidImagesHaveNone) {
+TEST(CharBlobs, BlankImagesAndNonCharacterShapesHaveNone) {
   EXPECT_TRUE(char_blobs(cv::Mat(120, 160, CV_8UC1, cv::Scalar(128)), {}).empty());
-  cv::Mat block(120, 160, CV_8UC1, cv::Scalar(200));
-  cv::rectangle(block, cv::Rect(40, 30, 30, 40), cv::Scalar(10), cv::FILLED);
-  EXPECT_TRUE(char_blobs(block, {}).empty());
+  cv::Mat shapes(120, 300, CV_8UC1, cv::Scalar(200));
+  cv::line(shapes, {20, 30}, {280, 30}, cv::Scalar(10), 3);               // a wire: far too wide
+  cv::rectangle(shapes, cv::Rect(40, 60, 4, 4), cv::Scalar(10), cv::FILLED);  // a speck: too small
+  cv::rectangle(shapes, cv::Rect(100, 50, 60, 60), cv::Scalar(10), 1);        // an outline: too sparse
+  EXPECT_TRUE(char_blobs(shapes, {}).empty());
 }
 
 TEST(CharBlobs, RefusesColourAndEvenBlocks) {
