@@ -18,7 +18,7 @@ void Batcher::add(PendingSighting sighting, Clock::time_point now) {
 
 bool Batcher::ready(Clock::time_point now) const {
   if (pending_.empty()) return false;
-  return pending_.size() >= limits_.max_sightings || now >= first_added_ + limits_.max_delay;
+  return full() || now >= first_added_ + limits_.max_delay;
 }
 
 std::optional<Batcher::Clock::time_point> Batcher::deadline() const {

@@ -40,6 +40,8 @@ class Batcher {
   // True when the batch is full or its first sighting has waited max_delay.
   bool ready(Clock::time_point now) const;
 
+  bool full() const { return pending_.size() >= limits_.max_sightings; }
+
   // When the current batch becomes ready by age; nullopt while empty.
   std::optional<Clock::time_point> deadline() const;
 

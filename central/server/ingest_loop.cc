@@ -50,7 +50,7 @@ void IngestLoop::run(const std::atomic<bool>& stop) {
   next_stats_ = Clock::now() + stats_interval_;
   while (!stop.load()) {
     std::chrono::milliseconds wait = worker_.in_flight() > 0 ? kAckWait : kIdleWait;
-    if (auto deadline = batcher_.deadline()) {
+    if (auto deadline = batcher_.deadline(); deadline && worker_.waiting() == 0) {
       auto left = std::chrono::ceil<std::chrono::milliseconds>(*deadline - Clock::now());
       wait = std::clamp(left, 0ms, wait);
     }
@@ -58,10 +58,10 @@ void IngestLoop::run(const std::atomic<bool>& stop) {
       auto message = router_.receive(i == 0 ? wait : 0ms);
       if (!message) break;
       handle(std::move(*message));
-      if (batcher_.ready(Clock::now())) submit_batch();
+      if (batch_due(Clock::now())) submit_batch();
     }
     const Clock::time_point now = Clock::now();
-    if (batcher_.ready(now)) submit_batch();
+    if (batch_due(now)) submit_batch();
     send_replies();
     periodic(now);
   }
@@ -106,6 +106,10 @@ void IngestLoop::handle(transport::InboundMessage message) {
                   log::json_escape(reject.detail()));
     send(message.routing_id, message.peer, envelope);
   }
+}
+
+bool IngestLoop::batch_due(Clock::time_point now) const {
+  return batcher_.full() || (batcher_.ready(now) && worker_.waiting() == 0);
 }
 
 void IngestLoop::submit_batch() {

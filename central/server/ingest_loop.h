@@ -5,6 +5,12 @@
 // waits on the database, so heartbeats and refusals are answered while
 // PostgreSQL is slow or down, and one edge's bad messages never hold up
 // another's.
+//
+// A batch goes to the worker when it is full, or when it has waited
+// max_delay and the worker has no other batch waiting. Under load a batch
+// therefore grows towards max_sightings while the worker commits the one
+// before: fewer, larger commits exactly when commits are the bottleneck,
+// and no latency added when they are not.
 #pragma once
 
 #include <atomic>
@@ -41,6 +47,8 @@ class IngestLoop {
   using Clock = std::chrono::steady_clock;
 
   void handle(transport::InboundMessage message);
+  // Whether the current batch should go to the worker now.
+  bool batch_due(Clock::time_point now) const;
   void submit_batch();
   void send_replies();
   // Completes `envelope` (version, message id, time) and sends it; false when

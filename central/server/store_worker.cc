@@ -55,6 +55,11 @@ std::size_t StoreWorker::in_flight() const {
   return in_flight_;
 }
 
+std::size_t StoreWorker::waiting() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
 void StoreWorker::close(Clock::time_point deadline) {
   {
     std::lock_guard lock(mutex_);
@@ -129,6 +134,7 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   sightings.reserve(batch.size());
   for (const ingest::PendingSighting& p : batch) sightings.push_back(p.sighting);
 
+  const Clock::time_point started = Clock::now();
   store::BatchResult result;
   Outcome written = with_database("batch", batch.size(), [&](pqxx::connection& conn) {
     if (writer_connection_ != &conn || !writer_) {
@@ -157,12 +163,17 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   for (const v1::Sighting& s : sightings) {
     if (stored.erase(s.event_id()) > 0) fresh.push_back(&s);
   }
+  const Clock::time_point committed = Clock::now();
   if (fresh.empty()) return;
   alerts::Assessment found;
   Outcome assessed = with_database("alert_pass", fresh.size(), [&](pqxx::connection& conn) {
     found = engine_.process(conn, fresh, now_us());
   });
   if (assessed != Outcome::kDone) return;
+  logger_->debug("batch_done sightings={} stored={} write_ms={} alert_pass_ms={} alerts={}", batch.size(),
+                 result.stored.size(), std::chrono::duration_cast<std::chrono::milliseconds>(committed - started).count(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - committed).count(),
+                 found.alerts.size());
   counters_.crossings += found.crossings.size();
   for (const alerts::RaisedAlert& raised : found.alerts) {
     const v1::Alert& a = raised.alert;

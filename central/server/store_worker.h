@@ -56,6 +56,9 @@ class StoreWorker {
   // Batches submitted and not yet finished (committed, dropped or abandoned).
   std::size_t in_flight() const;
 
+  // Batches submitted and not yet started.
+  std::size_t waiting() const;
+
   // No more batches will come: finish the queued ones, giving up on any
   // still not committed at `deadline`, then end the thread. Does not block.
   void close(Clock::time_point deadline);
