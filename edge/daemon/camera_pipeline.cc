@@ -1,6 +1,8 @@
 // One camera's pipeline; see camera_pipeline.h.
 #include "edge/daemon/camera_pipeline.h"
 
+#include <time.h>
+
 #include <spdlog/spdlog.h>
 
 #include "edge/daemon/track_input.h"
@@ -22,6 +24,12 @@ constexpr auto kSubmitWait = 500ms;
 // Pipeline errors of one camera are logged at most this often; the rest are
 // counted (recognition_errors) and kept as last_error.
 constexpr auto kErrorLogInterval = 60s;
+
+std::uint64_t thread_cpu_ns() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<std::uint64_t>(now.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(now.tv_nsec);
+}
 
 bool same_motion(const motion::MotionOptions& a, const motion::MotionOptions& b) {
   return a.work_width == b.work_width && a.pixel_threshold == b.pixel_threshold &&
@@ -157,12 +165,14 @@ void CameraPipeline::recognise(capture::Frame frame, std::int64_t timestamp_us) 
   const std::uint64_t seq = next_seq_;
   auto job = [this, seq, timestamp_us, captured_at = frame.captured_at, image = frame.image](engine::Engine& engine) {
     Outcome outcome{seq, timestamp_us, captured_at, {}, {}};
+    const auto cpu_before = thread_cpu_ns();
     try {
       outcome.reads = engine.read(image);
     } catch (const std::exception& error) {
       ++recognition_errors_;
       note_error(std::string("recognition: ") + error.what());
     }
+    recognition_cpu_ns_ += thread_cpu_ns() - cpu_before;
     ++frames_analysed_;
     plate_reads_ += outcome.reads.size();
     if (!outcome.reads.empty()) outcome.image = image;
@@ -250,6 +260,7 @@ CameraSnapshot CameraPipeline::snapshot() const {
   s.plate_reads = plate_reads_.load();
   s.sightings = sightings_.load();
   s.recognition_errors = recognition_errors_.load();
+  s.recognition_cpu_seconds = static_cast<double>(recognition_cpu_ns_.load()) * 1e-9;
   return s;
 }
 

@@ -21,6 +21,9 @@ struct CameraSnapshot {
   std::uint64_t plate_reads = 0;
   std::uint64_t sightings = 0;
   std::uint64_t recognition_errors = 0;
+  // CPU time the workers spent reading this camera's frames, so that frames
+  // per core-second can be told apart from how busy the box is otherwise.
+  double recognition_cpu_seconds = 0.0;
   std::string last_error;               // pipeline or stream, newest
 };
 

@@ -12,7 +12,6 @@
 #include "common/transport/key_files.h"
 #include "edge/daemon/config_reload.h"
 #include "edge/daemon/daemon_signals.h"
-#include "edge/daemon/metrics.h"
 #include "edge/daemon/sd_notify.h"
 #include "edge/daemon/version.h"
 
@@ -57,7 +56,7 @@ EdgeDaemon::EdgeDaemon(EdgeConfig config)
   }
   sender_ = std::make_unique<Sender>(link, config_.sender, *spool_, dead_letter_, latency_, [this] { return heartbeat(); });
   if (config_.metrics_port != 0) {
-    metrics_server_ = std::make_unique<MetricsServer>(config_.metrics_port, [this] { return metrics(); });
+    metrics_server_ = std::make_unique<MetricsServer>(config_.metrics_port, [this] { return render_metrics(status()); });
   }
 }
 
@@ -89,7 +88,7 @@ v1::Heartbeat EdgeDaemon::heartbeat() {
   return reporter_.report(box, cameras(), Clock::now());
 }
 
-std::string EdgeDaemon::metrics() {
+MetricsInputs EdgeDaemon::status() const {
   MetricsInputs in;
   in.software_version = software_version();
   in.uptime_seconds = std::chrono::duration<double>(Clock::now() - started_).count();
@@ -99,7 +98,7 @@ std::string EdgeDaemon::metrics() {
   in.spool = spool_->counters();
   in.sender = sender_->snapshot();
   in.latency = latency_.summary();
-  return render_metrics(in);
+  return in;
 }
 
 bool EdgeDaemon::making_progress() {

@@ -21,6 +21,7 @@
 #include "edge/daemon/dead_letter.h"
 #include "edge/daemon/edge_config.h"
 #include "edge/daemon/heartbeat.h"
+#include "edge/daemon/metrics.h"
 #include "edge/daemon/metrics_server.h"
 #include "edge/daemon/recognition_pool.h"
 #include "edge/daemon/send_latency.h"
@@ -45,10 +46,13 @@ class EdgeDaemon {
   // status (0 after an orderly stop).
   int run();
 
+  // The numbers /metrics serves, as values; thread-safe. The edge benchmark
+  // reads them directly.
+  MetricsInputs status() const;
+
  private:
   std::vector<CameraSnapshot> cameras() const;
   v1::Heartbeat heartbeat();
-  std::string metrics();
   bool making_progress();
   void reload();
   int shutdown();

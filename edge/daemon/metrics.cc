@@ -89,6 +89,8 @@ std::string render_metrics(const MetricsInputs& in) {
              [&](const CameraSnapshot& c) { return count(c.sightings); });
   per_camera("anpr_edge_recognition_errors_total", "counter", "Frames recognition failed on.",
              [&](const CameraSnapshot& c) { return count(c.recognition_errors); });
+  per_camera("anpr_edge_recognition_cpu_seconds_total", "counter", "CPU time the workers spent reading the camera's frames.",
+             [&](const CameraSnapshot& c) { return c.recognition_cpu_seconds; });
   per_camera("anpr_edge_camera_fps_in", "gauge", "Frames per second arriving from the camera.",
              [&](const CameraSnapshot& c) { return c.capture.fps_in; });
   per_camera("anpr_edge_camera_up", "gauge", "1 while the camera is streaming.", [&](const CameraSnapshot& c) {

@@ -270,7 +270,7 @@ TEST_F(EdgeDaemonTest, SpoolsWhileCentralIsAwayAndDeliversInOrderAfterwards) {
     previous_prefix = prefix;
   }
   std::this_thread::sleep_for(4s);  // longer than the ack timeout: a resend would show now
-  EXPECT_EQ(central->received_after_ack(), 0u) << "a sighting came again after its ack";
+  EXPECT_EQ(central->received_after_answer(), 0u) << "a sighting came again after its ack";
   stop_edge(*edge);
 }
 
@@ -294,6 +294,35 @@ TEST_F(EdgeDaemonTest, KillNineLosesNothingThatWasSpooled) {
     return std::includes(received.begin(), received.end(), spooled_ids.begin(), spooled_ids.end());
   };
   EXPECT_TRUE(eventually(all_delivered, 60s)) << "a sighting spooled before kill -9 never arrived";
+  stop_edge(*edge);
+}
+
+TEST_F(EdgeDaemonTest, RejectedSightingGoesToDeadLetterAndIsNotResent) {
+  REQUIRE_CLIP(clip);
+  auto central = start_central();
+  const std::string refused = clip->plates.front();
+  central->reject_plates({refused});
+  RtspServer camera({"--file", clip->path, "--loop"});
+  auto edge = start_edge(write_config({camera.url()}));
+
+  ASSERT_TRUE(eventually([&] { return central->rejects_sent() >= 1; }, 60s)) << "nothing to reject arrived";
+  ASSERT_TRUE(eventually([&] { return m("anpr_edge_rejected_total") >= 1; }, 10s));
+  std::this_thread::sleep_for(4s);  // longer than the ack timeout: a resend would show now
+  EXPECT_EQ(central->received_after_answer(), 0u) << "a rejected sighting was sent again";
+  EXPECT_TRUE(eventually([&] { return m("anpr_edge_spool_depth") == 0; }, 10s)) << "the rejected sighting stayed in the spool";
+  EXPECT_TRUE(edge->logged("sender_rejected reason=REJECT_REASON_INVALID_FIELD"));
+
+  std::size_t letters = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(scratch.path() / "dead")) {
+    if (entry.path().extension() != ".sighting") continue;
+    ++letters;
+    v1::Sighting sighting;
+    ASSERT_TRUE(sighting.ParseFromString(file_text(entry.path().string())));
+    EXPECT_EQ(sighting.plate_text(), refused);
+    auto reason = entry.path();
+    EXPECT_NE(file_text(reason.replace_extension(".reason").string()).find("INVALID_FIELD"), std::string::npos);
+  }
+  EXPECT_GE(letters, 1u);
   stop_edge(*edge);
 }
 

@@ -48,13 +48,25 @@ void TestCentral::run(std::stop_token stop) {
     } else if (envelope.has_sighting()) {
       const auto& sighting = envelope.sighting();
       if (sighting.edge_id() != message->peer) ++foreign_;
-      if (acked_.contains(sighting.event_id())) ++received_after_ack_;
+      if (answered_.contains(sighting.event_id())) ++received_after_answer_;
       sightings_.push_back(sighting);
-      // Central acks after its commit; here the "commit" is the record above.
       v1::Envelope reply;
       reply.set_schema_version(proto::kSchemaVersion);
-      reply.mutable_ack()->add_event_ids(sighting.event_id());
-      if (router_.send(message->routing_id, proto::encode(reply))) acked_.insert(sighting.event_id());
+      bool refuse = reject_plates_.contains(sighting.plate_text());
+      if (refuse) {
+        auto* reject = reply.mutable_reject();
+        reject->set_message_id(envelope.message_id());
+        reject->add_event_ids(sighting.event_id());
+        reject->set_reason(v1::REJECT_REASON_INVALID_FIELD);
+        reject->set_detail("plate_text: refused by the test");
+      } else {
+        // Central acks after its commit; here the "commit" is the record above.
+        reply.mutable_ack()->add_event_ids(sighting.event_id());
+      }
+      if (router_.send(message->routing_id, proto::encode(reply))) {
+        answered_.insert(sighting.event_id());
+        rejects_ += refuse ? 1 : 0;
+      }
     }
   }
 }
@@ -81,9 +93,19 @@ v1::Heartbeat TestCentral::last_heartbeat() const {
   return heartbeats_.empty() ? v1::Heartbeat() : heartbeats_.back();
 }
 
-std::size_t TestCentral::received_after_ack() const {
+void TestCentral::reject_plates(std::set<std::string> plates) {
   std::lock_guard lock(mutex_);
-  return received_after_ack_;
+  reject_plates_ = std::move(plates);
+}
+
+std::size_t TestCentral::received_after_answer() const {
+  std::lock_guard lock(mutex_);
+  return received_after_answer_;
+}
+
+std::size_t TestCentral::rejects_sent() const {
+  std::lock_guard lock(mutex_);
+  return rejects_;
 }
 
 std::size_t TestCentral::foreign_messages() const {
