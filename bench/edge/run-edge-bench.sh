@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The edge benchmark as docs/edge.md reports it: makes (once) 720p and 1080p
+# 25 fps clips of an empty road and of vehicles with plates, serves each
+# over RTSP like a live camera (tests/support/rtsp-server, paced at 25 fps)
+# and runs anpr-edge-bench against it, one camera at a time, printing one
+# Markdown table row per stream.
+#
+#   bench/edge/run-edge-bench.sh [BUILD_DIR] [SECONDS]
+#
+# Clips are kept in $ANPR_BENCH_CLIPS (default BUILD_DIR/bench-clips);
+# rendering the 1080p vehicle clip takes a few minutes the first time.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BUILD="${1:-$ROOT/build}"
+MEASURE="${2:-30}"
+BENCH="$BUILD/bench/edge/anpr-edge-bench"
+CLIPS="${ANPR_BENCH_CLIPS:-$BUILD/bench-clips}"
+VEHICLES="LV:AB-1234,LT:ABC 123,LV:KM-4529,LT:KLM 904,LV:RS-7712"
+export OMP_THREAD_LIMIT=1
+
+[ -x "$BENCH" ] || { echo "run-edge-bench: build anpr-edge-bench first ($BENCH)" >&2; exit 1; }
+mkdir -p "$CLIPS"
+WORK="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+clip() {  # clip NAME SIZE KIND -> path
+  local name="$1" size="$2" kind="$3" out="$CLIPS/$1.mp4"
+  if [ ! -f "$out" ]; then
+    echo "rendering $name ..." >&2
+    if [ "$kind" = empty ]; then
+      /usr/bin/python3 "$ROOT/bench/edge/empty_road_clip.py" --out "$out.partial.mp4" --size "$size" --fps 25 --seconds 20 >&2
+    else
+      /usr/bin/python3 "$ROOT/tools/synth/anpr-synth" video --out "$out.partial.mp4" --vehicles "$VEHICLES" \
+        --size "$size" --fps 25 >&2
+    fi
+    mv "$out.partial.mp4" "$out"
+  fi
+  echo "$out"
+}
+
+serve() {  # serve CLIP -> URL, server left running in $SERVER_PID
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  : > "$WORK/url"
+  "$ROOT/tests/support/rtsp-server" --file "$1" --loop --max-seconds 900 > "$WORK/url" &
+  SERVER_PID=$!
+  for _ in $(seq 300); do
+    [ -s "$WORK/url" ] && { head -n1 "$WORK/url"; return; }
+    sleep 0.1
+  done
+  echo "run-edge-bench: rtsp-server did not start for $1" >&2
+  exit 1
+}
+
+run() {  # run LABEL CLIP WORKERS MAX_FPS [--header]
+  local url
+  url="$(serve "$2")"
+  "$BENCH" --url "$url" --label "$1" --workers "$3" --max-fps "$4" --seconds "$MEASURE" --warmup 5 ${5:-}
+}
+
+EMPTY_720="$(clip empty-720p 1280x720 empty)"
+EMPTY_1080="$(clip empty-1080p 1920x1080 empty)"
+BUSY_720="$(clip vehicles-720p 1280x720 vehicles)"
+BUSY_1080="$(clip vehicles-1080p 1920x1080 vehicles)"
+
+run "empty road, cap 10 fps" "$EMPTY_720" 1 10 --header
+run "empty road, cap 10 fps" "$EMPTY_1080" 1 10
+run "empty road, no cap" "$EMPTY_1080" 1 0
+run "vehicles, cap 10 fps" "$BUSY_720" 1 10
+run "vehicles, no cap" "$BUSY_720" 1 0
+run "vehicles, cap 10 fps" "$BUSY_1080" 1 10
+run "vehicles, no cap" "$BUSY_1080" 1 0
