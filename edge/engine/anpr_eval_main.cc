@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "common/plate/plate_text.h"
@@ -141,6 +142,9 @@ struct Miss {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Unreadable files are reported in our own output; OpenCV's warnings about
+  // them on stderr would only repeat it.
+  cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
   Arguments args;
   std::vector<anpr::engine::TruthPlate> rows;
   std::optional<anpr::engine::Engine> engine;
@@ -204,13 +208,17 @@ int main(int argc, char** argv) {
   print_row("all", total, {});
   std::printf("\n%-24s %6s %7s %7s %7s\n", "country", "plates", "found", "top-1", "top-N");
   for (const auto& [country, tally] : per_country) print_row(country, tally, {});
-  std::printf("\ndistinct plates (counted once, read in at least one image):\n");
+  bool headed = false;
   for (const auto& [set, plates] : distinct) {
     anpr::engine::Tally t;
     for (const auto& [plate, outcome] : plates) t.add(outcome);
-    if (t.plates < per_set[set].plates) print_row(set, t, {});
+    if (t.plates == per_set[set].plates) continue;
+    if (!headed) std::printf("\ndistinct plates (counted once, read in at least one image):\n");
+    headed = true;
+    print_row(set, t, {});
   }
   const auto speed = [](const char* what, const std::vector<double>& wall, const std::vector<double>& cpu) {
+    if (wall.empty()) return;
     std::printf("speed, %zu %s: wall median %.1f ms p90 %.1f ms; cpu median %.1f ms p90 %.1f ms\n", wall.size(), what,
                 anpr::engine::percentile(wall, 0.5), anpr::engine::percentile(wall, 0.9),
                 anpr::engine::percentile(cpu, 0.5), anpr::engine::percentile(cpu, 0.9));

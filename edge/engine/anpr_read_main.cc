@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <opencv2/core/utils/logger.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "edge/engine/cli_args.h"
@@ -70,6 +71,9 @@ std::string read_image(anpr::engine::Engine& engine, const std::string& path, bo
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Unreadable files are reported in our own output; OpenCV's warnings about
+  // them on stderr would only repeat it.
+  cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
   Arguments args;
   try {
     args = parse(argc, argv);

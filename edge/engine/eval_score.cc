@@ -30,7 +30,15 @@ bool candidates_match(const std::string& truth, const PlateRead& read) {
 }  // namespace
 
 bool text_matches(std::string_view truth, std::string_view read) {
-  const std::string pattern = plate::normalise_pattern(truth).text;
+  // German plates may carry umlauts; the engine reads only A-Z, and an
+  // umlaut looks like its base letter to it.
+  std::string plain(truth);
+  for (const auto& [umlaut, base] : {std::pair{"\xC3\x84", "A"}, {"\xC3\x96", "O"}, {"\xC3\x9C", "U"}}) {
+    for (std::size_t at = plain.find(umlaut); at != std::string::npos; at = plain.find(umlaut, at)) {
+      plain.replace(at, 2, base);
+    }
+  }
+  const std::string pattern = plate::normalise_pattern(plain).text;
   return !read.empty() && matches_from(pattern, read);
 }
 

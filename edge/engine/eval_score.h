@@ -8,7 +8,8 @@
 //  - top-N: the truth is among that plate's candidates.
 // A '?' in the truth is a character the dataset itself hid (uc3m-lp paints a
 // gray box over it): it matches any one character, or none, since the engine
-// cannot see a character under the paint and may honestly skip it.
+// cannot see a character under the paint and may honestly skip it. German
+// umlauts in the truth count as their base letter.
 #pragma once
 
 #include <cstddef>

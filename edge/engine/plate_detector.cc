@@ -107,7 +107,15 @@ cv::Mat downscale(const cv::Mat& gray, int width, float& factor) {
 std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOptions& options) {
   float factor = 1.0f;
   const cv::Mat work = downscale(gray, options.work_width, factor);
-  const std::vector<TextLine> lines = group_lines(char_blobs(work, options.blobs), options.lines);
+  std::vector<TextLine> lines = group_lines(char_blobs(work, options.blobs), options.lines);
+  // Large characters have strokes as wide as the threshold window, which
+  // hollows them out; at half size they are ordinary. A quarter of the
+  // pixels, so about a fifth more time.
+  cv::Mat half;
+  cv::resize(work, half, cv::Size(work.cols / 2, work.rows / 2), 0, 0, cv::INTER_AREA);
+  for (const TextLine& line : group_lines(char_blobs(half, options.blobs), options.lines)) {
+    lines.push_back(scaled(line, 2.0f));
+  }
 
   std::vector<PlateDetection> found;
   std::vector<bool> used(lines.size(), false);

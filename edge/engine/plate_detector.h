@@ -23,7 +23,7 @@ struct DetectorOptions {
   int work_width = 1280;
   BlobOptions blobs;
   LineOptions lines;
-  int min_single_row_chars = 4;  // a lone row of 3 blobs is too often a sign
+  int min_single_row_chars = 3;  // Latvian plates may be as short as "AB-1"
   int max_plates = 4;  // each costs one Tesseract read of ~6 ms
   // Candidates scored below this share of the best are not worth a read: on
   // the night dash-cam set they cost a third of the time and found nothing.

@@ -31,6 +31,18 @@ int characters_in(const cv::Rect& blob) {
   return std::max(1, static_cast<int>(std::lround(blob.width / (0.6 * blob.height))));
 }
 
+TextLine scaled(const TextLine& line, float factor) {
+  TextLine out = line;
+  for (cv::Rect& r : out.chars) {
+    r = cv::Rect(cv::Point(static_cast<int>(std::lround(r.x * factor)), static_cast<int>(std::lround(r.y * factor))),
+                 cv::Point(static_cast<int>(std::lround(r.br().x * factor)),
+                           static_cast<int>(std::lround(r.br().y * factor))));
+  }
+  out.char_height *= factor;
+  out.quad = anpr::engine::scaled(line.quad, factor);
+  return out;
+}
+
 TextLine fit_line(std::vector<cv::Rect> chars) {
   TextLine line;
   line.chars = std::move(chars);

@@ -39,6 +39,9 @@ struct TextLine {
 // [min_chars, max_chars], or that are too steep, are dropped. Order of the result: left to right by first blob.
 std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options);
 
+// `line` with every coordinate multiplied by `factor`.
+TextLine scaled(const TextLine& line, float factor);
+
 // The row through `chars` (left to right, at least one): fitted axis, median
 // height and tight quad.
 TextLine fit_line(std::vector<cv::Rect> chars);

@@ -29,6 +29,7 @@ TEST(EvalScore, TextIgnoresSeparatorsAndHonoursHiddenCharacters) {
   EXPECT_TRUE(text_matches("074? C?V", "0745CV"));
   EXPECT_FALSE(text_matches("074? C?V", "0745CAAV"));
   EXPECT_FALSE(text_matches("074? C?V", "074CX"));
+  EXPECT_TRUE(text_matches("D\xC3\x9CW AS 870", "DUWAS870"));
 }
 
 TEST(EvalScore, BoxesMatchByOverlapOrCentre) {
