@@ -92,7 +92,17 @@ bool AlertPublisher::publish(const RaisedAlert& raised) {
   envelope.set_message_id(next_message_id_++);
   envelope.set_sent_at_us(now_us());
   *envelope.mutable_alert() = raised.alert;
-  const std::string payload = proto::encode(envelope);
+  std::string payload;
+  try {
+    payload = proto::encode(envelope);
+  } catch (const proto::WireError& e) {
+    // A sighting near the size limit no longer fits once wrapped in an
+    // alert: its overview image goes (the stored sighting keeps it).
+    if (e.kind() != proto::WireError::Kind::kTooLarge) throw;
+    envelope.mutable_alert()->mutable_sighting()->clear_overview_jpeg();
+    payload = proto::encode(envelope);
+    logger_->warn("alert_overview_dropped alert={} reason=\"{}\"", uuid::to_text(raised.alert.alert_id()), e.what());
+  }
   std::vector<zmq::message_t> frames;
   for (const std::string& agency : raised.audience) frames.emplace_back(topic(agency, raised.alert.priority()));
   frames.emplace_back(payload);

@@ -20,6 +20,7 @@ pqxx::connection* Database::connection() {
     return nullptr;
   }
   backoff_.reset();
+  ++generation_;
   if (outage_logged_) {
     logger_->info("database_available role={}", role_);
   } else if (!ever_up_) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <string>
@@ -38,6 +39,10 @@ class Database {
 
   bool up() const { return up_; }
 
+  // Changes whenever a new connection is opened, so that objects bound to
+  // the previous one (prepared state, temp tables) can be made again.
+  std::uint64_t generation() const { return generation_; }
+
  private:
   void went_down(const std::exception& error);
 
@@ -47,6 +52,7 @@ class Database {
   std::shared_ptr<spdlog::logger> logger_;
   std::unique_ptr<pqxx::connection> conn_;
   Clock::time_point retry_at_{};
+  std::uint64_t generation_ = 0;
   bool up_ = false;
   bool ever_up_ = false;
   bool outage_logged_ = false;

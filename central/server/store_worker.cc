@@ -85,7 +85,16 @@ void StoreWorker::run() {
       batch = std::move(queue_.front());
       queue_.pop_front();
     }
-    process(std::move(batch));
+    const std::size_t size = batch.size();
+    try {
+      process(std::move(batch));
+    } catch (const std::exception& e) {
+      // Database errors are handled inside; this is a bug, and the batch is
+      // left unacked rather than the thread lost.
+      ++counters_.batches_failed;
+      logger_->error("batch_failed sightings={} error=\"{}\" effect=\"dropped; acked ones stay acked\"", size,
+                     error_text(e));
+    }
     std::lock_guard lock(mutex_);
     --in_flight_;
   }
@@ -137,9 +146,9 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   const Clock::time_point started = Clock::now();
   store::BatchResult result;
   Outcome written = with_database("batch", batch.size(), [&](pqxx::connection& conn) {
-    if (writer_connection_ != &conn || !writer_) {
+    if (!writer_ || writer_generation_ != database_.generation()) {
       writer_ = std::make_unique<store::SightingWriter>(conn, window_);
-      writer_connection_ = &conn;
+      writer_generation_ = database_.generation();
     }
     result = writer_->write_batch(sightings);
   });

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -86,7 +87,7 @@ class StoreWorker {
   const store::CaptureWindow window_;
   Database database_;
   std::unique_ptr<store::SightingWriter> writer_;
-  pqxx::connection* writer_connection_ = nullptr;  // the one writer_ is bound to
+  std::uint64_t writer_generation_ = 0;  // of the connection writer_ is bound to
 
   mutable std::mutex mutex_;
   std::condition_variable wake_;

@@ -5,10 +5,13 @@
 
 #include <pqxx/pqxx>
 
+#include "anpr/wire.h"
+#include "central/alerts/alert_publisher.h"
 #include "central/alerts/border_time.h"
 #include "central/store/migrator.h"
 #include "central/store/pg_text.h"
 #include "central/watchlist/watchlist_repository.h"
+#include "common/transport/zap_authenticator.h"
 #include "tests/integration/central/central_harness.h"
 
 namespace anpr::central::testing {
@@ -240,6 +243,45 @@ TEST_F(Alerts, ReplayedSightingRaisesNoSecondAlert) {
   ASSERT_TRUE(client.deliver_all({s}, kPatience));
   EXPECT_EQ(vrs.for_plate("AB1234", kQuiet).size(), 1u);
   EXPECT_EQ(harness.count("SELECT count(*) FROM alerts"), 1);
+}
+
+}  // namespace
+}  // namespace anpr::central::testing
+
+namespace anpr::central::testing {
+namespace {
+
+// The publisher alone, without a server: what it does with an alert that no
+// longer fits the protocol's limit once the sighting is wrapped in it.
+TEST(AlertPublisher, AlertTooLargeForTheLimitLosesItsOverviewImageOnly) {
+  zmq::context_t context;
+  transport::ZapAuthenticator subscribers(context, "anpr-alerts");
+  const auto server = transport::generate_curve_key_pair();
+  const auto vrs = transport::generate_curve_key_pair();
+  subscribers.replace_allow_list({{vrs.public_key, "vrs"}});
+  alerts::PublisherOptions options;
+  options.endpoint = "tcp://127.0.0.1:*";
+  options.secret_key = server.secret_key;
+  alerts::AlertPublisher publisher(subscribers, options);
+  AlertSubscriber sub(publisher.endpoint(), server, vrs, "vrs.");
+  settle_subscriptions();
+
+  alerts::RaisedAlert raised;
+  raised.alert.set_alert_id(std::string(16, 'a'));
+  raised.alert.set_kind(v1::ALERT_KIND_WATCHLIST);
+  raised.alert.set_priority(v1::ALERT_PRIORITY_HIGH);
+  raised.alert.set_agency("vrs");
+  *raised.alert.mutable_sighting() = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us());
+  raised.alert.mutable_sighting()->set_overview_jpeg(std::string(proto::kMaxMessageBytes - 3000, 'o'));
+  raised.audience = {"vrs"};
+  ASSERT_TRUE(publisher.publish(raised));
+
+  auto got = sub.next(kPatience);
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->topic, "vrs.high");
+  EXPECT_TRUE(got->alert.sighting().overview_jpeg().empty());
+  EXPECT_EQ(got->alert.sighting().plate_jpeg().size(), 3072u);
+  EXPECT_EQ(publisher.published(), 1u);
 }
 
 }  // namespace
