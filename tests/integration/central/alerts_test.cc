@@ -19,7 +19,7 @@ namespace {
 
 constexpr int64_t kMinuteUs = 60'000'000;
 
-class Alerts : public ::testing::Test {
+class CentralAlerts : public ::testing::Test {
  protected:
   CentralHarness harness{"central_alerts"};
 
@@ -73,7 +73,7 @@ class Alerts : public ::testing::Test {
   }
 };
 
-TEST_F(Alerts, ExactWildcardAndFuzzyHitsArriveUnderTheirTopicsAndNonHitsDoNot) {
+TEST_F(CentralAlerts, ExactWildcardAndFuzzyHitsArriveUnderTheirTopicsAndNonHitsDoNot) {
   add(entry("stolen-lv", "AB1234", 4));
   watchlist::Entry fuzzy = entry("stolen-lv", "KL5008", 3);
   fuzzy.fuzzy = true;
@@ -118,7 +118,7 @@ TEST_F(Alerts, ExactWildcardAndFuzzyHitsArriveUnderTheirTopicsAndNonHitsDoNot) {
             1);
 }
 
-TEST_F(Alerts, ExpiredAndInactiveEntriesDoNotFire) {
+TEST_F(CentralAlerts, ExpiredAndInactiveEntriesDoNotFire) {
   watchlist::Entry expired = entry("stolen-lv", "EX1111");
   expired.valid_from_us = now_us() - 48LL * 60 * kMinuteUs;
   expired.valid_until_us = now_us() - 24LL * 60 * kMinuteUs;
@@ -142,7 +142,7 @@ TEST_F(Alerts, ExpiredAndInactiveEntriesDoNotFire) {
   EXPECT_EQ(harness.count("SELECT count(*) FROM alerts WHERE plate_text IN ('EX1111', 'IN2222')"), 0);
 }
 
-TEST_F(Alerts, EntryAddedWhileRunningFiresWithoutRestart) {
+TEST_F(CentralAlerts, EntryAddedWhileRunningFiresWithoutRestart) {
   harness.start();
   AlertSubscriber vrs = subscriber("vrs", "vrs.");
   settle_subscriptions();
@@ -155,7 +155,7 @@ TEST_F(Alerts, EntryAddedWhileRunningFiresWithoutRestart) {
   EXPECT_EQ(vrs.for_plate("NW4444", kPatience, 1).size(), 1u);
 }
 
-TEST_F(Alerts, RestrictedHitsReachOnlyTheOwnerAndSharedOnesThePartnersToo) {
+TEST_F(CentralAlerts, RestrictedHitsReachOnlyTheOwnerAndSharedOnesThePartnersToo) {
   watchlist::Entry restricted = entry("wanted-lt", "RS5555");
   restricted.visibility = watchlist::Visibility::kRestricted;
   add(restricted);
@@ -182,7 +182,7 @@ TEST_F(Alerts, RestrictedHitsReachOnlyTheOwnerAndSharedOnesThePartnersToo) {
   EXPECT_TRUE(harness.logged("alert_subscription_refused agency=vrs"));
 }
 
-TEST_F(Alerts, UnknownSubscriberKeyGetsNothing) {
+TEST_F(CentralAlerts, UnknownSubscriberKeyGetsNothing) {
   add(entry("stolen-lv", "AB1234"));
   harness.start();
   AlertSubscriber stranger(harness.endpoints().alerts, harness.server_keys(), transport::generate_curve_key_pair(),
@@ -193,7 +193,7 @@ TEST_F(Alerts, UnknownSubscriberKeyGetsNothing) {
   EXPECT_EQ(harness.count("SELECT count(*) FROM alerts"), 1);
 }
 
-TEST_F(Alerts, CrossingFromLatviaToLithuaniaIsStoredAndAlerted) {
+TEST_F(CentralAlerts, CrossingFromLatviaToLithuaniaIsStoredAndAlerted) {
   harness.start();
   AlertSubscriber vrs = subscriber("vrs", "vrs.");
   settle_subscriptions();
@@ -214,7 +214,7 @@ TEST_F(Alerts, CrossingFromLatviaToLithuaniaIsStoredAndAlerted) {
             1);
 }
 
-TEST_F(Alerts, ImpossibleTravelIsAlertedAndNotTakenForACrossing) {
+TEST_F(CentralAlerts, ImpossibleTravelIsAlertedAndNotTakenForACrossing) {
   harness.start();
   AlertSubscriber vsat = subscriber("vsat", "vsat.");
   settle_subscriptions();
@@ -231,7 +231,7 @@ TEST_F(Alerts, ImpossibleTravelIsAlertedAndNotTakenForACrossing) {
   EXPECT_EQ(harness.count("SELECT count(*) FROM alerts WHERE kind = 'impossible_travel'"), 1);
 }
 
-TEST_F(Alerts, ReplayedSightingRaisesNoSecondAlert) {
+TEST_F(CentralAlerts, ReplayedSightingRaisesNoSecondAlert) {
   add(entry("stolen-lv", "AB1234"));
   harness.start();
   AlertSubscriber vrs = subscriber("vrs", "vrs.");
@@ -253,7 +253,7 @@ namespace {
 
 // The publisher alone, without a server: what it does with an alert that no
 // longer fits the protocol's limit once the sighting is wrapped in it.
-TEST(AlertPublisher, AlertTooLargeForTheLimitLosesItsOverviewImageOnly) {
+TEST(CentralAlertPublisher, AlertTooLargeForTheLimitLosesItsOverviewImageOnly) {
   zmq::context_t context;
   transport::ZapAuthenticator subscribers(context, "anpr-alerts");
   const auto server = transport::generate_curve_key_pair();

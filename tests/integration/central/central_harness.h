@@ -2,7 +2,8 @@
 // running in-process on a thread against a fresh database on the throwaway
 // PostgreSQL, with its own CURVE keys; edge clients that send like an edge
 // (resending what is not acked); alert subscribers; sightings shaped like an
-// edge's. Every wait is bounded.
+// edge's. Every wait is bounded. The server's warnings go to stderr; with
+// ANPR_TEST_VERBOSE set, its whole log at debug level.
 #pragma once
 
 #include <atomic>

@@ -61,14 +61,14 @@ v1::Reject rejected(const ingest::Triage& t) {
   return std::get<ingest::Refused>(t).reject;
 }
 
-TEST(Triage, AcceptsAGoodSightingWithItsMessageId) {
+TEST(CentralTriage, AcceptsAGoodSightingWithItsMessageId) {
   auto t = triage(envelope_bytes(good_sighting(), 9));
   ASSERT_TRUE(std::holds_alternative<ingest::AcceptedSighting>(t));
   EXPECT_EQ(std::get<ingest::AcceptedSighting>(t).message_id, 9u);
   EXPECT_EQ(std::get<ingest::AcceptedSighting>(t).sighting.plate_text(), "AB1234");
 }
 
-TEST(Triage, MapsEveryDecodeFailureToItsRejectReason) {
+TEST(CentralTriage, MapsEveryDecodeFailureToItsRejectReason) {
   EXPECT_EQ(rejected(triage("\xff\xff not protobuf")).reason(), v1::REJECT_REASON_MALFORMED);
   EXPECT_EQ(rejected(triage("\xff\xff not protobuf")).message_id(), 0u);
   EXPECT_EQ(rejected(triage(std::string(proto::kMaxMessageBytes + 1, '\0'))).reason(), v1::REJECT_REASON_TOO_LARGE);
@@ -87,7 +87,7 @@ TEST(Triage, MapsEveryDecodeFailureToItsRejectReason) {
   EXPECT_EQ(rejected(triage(empty.SerializeAsString())).reason(), v1::REJECT_REASON_UNKNOWN_BODY);
 }
 
-TEST(Triage, RefusesBodiesOnlyCentralSends) {
+TEST(CentralTriage, RefusesBodiesOnlyCentralSends) {
   v1::Envelope ack;
   ack.set_schema_version(proto::kSchemaVersion);
   ack.set_message_id(3);
@@ -97,7 +97,7 @@ TEST(Triage, RefusesBodiesOnlyCentralSends) {
   EXPECT_EQ(r.message_id(), 3u);
 }
 
-TEST(Triage, WrongSenderNamesTheEventAndBothEdges) {
+TEST(CentralTriage, WrongSenderNamesTheEventAndBothEdges) {
   const v1::Sighting s = good_sighting();
   const v1::Reject r = rejected(triage(envelope_bytes(s), "edge-2"));
   EXPECT_EQ(r.reason(), v1::REJECT_REASON_WRONG_SENDER);
@@ -107,7 +107,7 @@ TEST(Triage, WrongSenderNamesTheEventAndBothEdges) {
   EXPECT_NE(r.detail().find("edge-2"), std::string::npos);
 }
 
-TEST(Triage, HeartbeatFromItsEdgeIsAcceptedFromAnotherRefused) {
+TEST(CentralTriage, HeartbeatFromItsEdgeIsAcceptedFromAnotherRefused) {
   v1::Envelope e;
   e.set_schema_version(proto::kSchemaVersion);
   e.mutable_heartbeat()->set_edge_id("edge-1");
@@ -120,7 +120,7 @@ struct Spoil {
   void (*apply)(v1::Sighting&);
 };
 
-TEST(SightingRules, EachFieldRuleRefusesWithInvalidField) {
+TEST(CentralSightingRules, EachFieldRuleRefusesWithInvalidField) {
   const Spoil spoils[] = {
       {"event_id", [](v1::Sighting& s) { s.set_event_id("short"); }},
       {"camera_id", [](v1::Sighting& s) { s.clear_camera_id(); }},
@@ -152,7 +152,7 @@ ingest::PendingSighting pending(const std::string& routing, const v1::Sighting& 
   return {routing, "edge-" + routing, message_id, s};
 }
 
-TEST(Batcher, IsReadyWhenFullOrWhenTheFirstSightingHasWaitedLongEnough) {
+TEST(CentralBatcher, IsReadyWhenFullOrWhenTheFirstSightingHasWaitedLongEnough) {
   ingest::Batcher batcher({3, 20ms});
   const auto t0 = ingest::Batcher::Clock::now();
   EXPECT_FALSE(batcher.ready(t0));
@@ -169,7 +169,7 @@ TEST(Batcher, IsReadyWhenFullOrWhenTheFirstSightingHasWaitedLongEnough) {
   EXPECT_THROW(ingest::Batcher({0, 20ms}), std::invalid_argument);
 }
 
-TEST(Replies, AckEachConnectionItsStoredAndDuplicateSightingsOnceAndRejectTheRest) {
+TEST(CentralReplies, AckEachConnectionItsStoredAndDuplicateSightingsOnceAndRejectTheRest) {
   const v1::Sighting a = good_sighting(), b = good_sighting(), c = good_sighting(), d = good_sighting();
   std::vector<ingest::PendingSighting> batch{pending("r1", a), pending("r2", b), pending("r1", c, 7),
                                              pending("r1", a), pending("r2", d)};
@@ -204,7 +204,7 @@ v1::Heartbeat heartbeat(uint64_t uptime, v1::CameraState camera_state) {
   return hb;
 }
 
-TEST(EdgeHealth, ReportsUpRestartCameraChangesAndStaleOnceEach) {
+TEST(CentralEdgeHealth, ReportsUpRestartCameraChangesAndStaleOnceEach) {
   using Kind = ingest::HealthChange::Kind;
   ingest::EdgeHealth health(30s);
   const auto t0 = ingest::EdgeHealth::Clock::now();
@@ -232,7 +232,7 @@ TEST(EdgeHealth, ReportsUpRestartCameraChangesAndStaleOnceEach) {
   EXPECT_EQ(changes[0].kind, Kind::kUp);
 }
 
-TEST(BorderTime, FollowsTheEuSummerTimeRule) {
+TEST(CentralBorderTime, FollowsTheEuSummerTimeRule) {
   EXPECT_EQ(alerts::border_utc_offset_us(kWinterUs), 2 * kHourUs);
   EXPECT_EQ(alerts::border_minute_of_day(kWinterUs), 12 * 60);  // 10:00 UTC = 12:00 in Riga
   // Summer time in 2026 runs from 29 March 01:00 UTC to 25 October 01:00 UTC.
@@ -246,7 +246,7 @@ TEST(BorderTime, FollowsTheEuSummerTimeRule) {
   EXPECT_EQ(alerts::border_minute_of_day(-1), 2 * 60 - 1);                 // 1970: 01:59 local
 }
 
-TEST(AlertPolicy, TopicsAndAudiences) {
+TEST(CentralAlertPolicy, TopicsAndAudiences) {
   EXPECT_EQ(alerts::topic("vrs", v1::ALERT_PRIORITY_CRITICAL), "vrs.critical");
   EXPECT_EQ(alerts::topic("lp", v1::ALERT_PRIORITY_LOW), "lp.low");
   EXPECT_THROW(alerts::priority_name(v1::ALERT_PRIORITY_UNSPECIFIED), std::invalid_argument);
@@ -256,7 +256,7 @@ TEST(AlertPolicy, TopicsAndAudiences) {
   EXPECT_EQ(alerts::shared_audience("vp", policy), (std::vector<std::string>{"vp", "vrs", "vsat", "lp"}));
 }
 
-TEST(SubscriptionPolicy, GrantsAnAgencyItsOwnTopicsOnly) {
+TEST(CentralSubscriptionPolicy, GrantsAnAgencyItsOwnTopicsOnly) {
   EXPECT_EQ(alerts::granted_subscription("vrs", "vrs."), "vrs.");
   EXPECT_EQ(alerts::granted_subscription("vrs", "vrs.critical"), "vrs.critical");
   EXPECT_EQ(alerts::granted_subscription("vrs", ""), "vrs.");
@@ -278,7 +278,7 @@ watchlist::Entry entry(int64_t id, const std::string& pattern, int priority) {
   return e;
 }
 
-TEST(WatchlistHits, MatchesCandidatesTooAndReportsEachEntryOnceByPriority) {
+TEST(CentralWatchlistHits, MatchesCandidatesTooAndReportsEachEntryOnceByPriority) {
   watchlist::Index index;
   index.upsert(entry(1, "AB1234", 2));
   index.upsert(entry(2, "AB*", 4));
@@ -295,7 +295,7 @@ TEST(WatchlistHits, MatchesCandidatesTooAndReportsEachEntryOnceByPriority) {
   EXPECT_EQ(alerts::match_distance({true, 2, 1}), 2.0f);
 }
 
-TEST(AlertFactory, RestrictedHitsGoToTheOwnerAndSharedOnesToPartners) {
+TEST(CentralAlertFactory, RestrictedHitsGoToTheOwnerAndSharedOnesToPartners) {
   alerts::AlertPolicy policy;
   policy.partners = {"vrs", "vsat"};
   watchlist::Entry restricted = entry(7, "AB1234", 4);
@@ -316,7 +316,7 @@ TEST(AlertFactory, RestrictedHitsGoToTheOwnerAndSharedOnesToPartners) {
   EXPECT_EQ(raised[0].alert.sighting().event_id(), s.event_id());
 }
 
-TEST(AlertFactory, FindingsRaiseAlertsOnlyWhereThePolicyNamesAnAgency) {
+TEST(CentralAlertFactory, FindingsRaiseAlertsOnlyWhereThePolicyNamesAnAgency) {
   const v1::Sighting s = good_sighting();
   correlate::Findings findings;
   findings.crossing = correlate::Crossing{"AB1234", "prev", "lv-1", "LV", kWinterUs - kHourUs,
@@ -342,7 +342,7 @@ TEST(AlertFactory, FindingsRaiseAlertsOnlyWhereThePolicyNamesAnAgency) {
   EXPECT_EQ(alerts::kind_name(v1::ALERT_KIND_CORRELATION_RULE), "correlation_rule");
 }
 
-TEST(Backoff, DoublesUpToTheCapAndStartsOverAfterReset) {
+TEST(CentralBackoff, DoublesUpToTheCapAndStartsOverAfterReset) {
   central::Backoff backoff(100ms, 350ms);
   EXPECT_EQ(backoff.next(), 100ms);
   EXPECT_EQ(backoff.next(), 200ms);
@@ -353,7 +353,7 @@ TEST(Backoff, DoublesUpToTheCapAndStartsOverAfterReset) {
   EXPECT_THROW(central::Backoff(0ms, 1s), std::invalid_argument);
 }
 
-TEST(AllowList, ConfiguredKeysWinOverEnrolledOnes) {
+TEST(CentralAllowList, ConfiguredKeysWinOverEnrolledOnes) {
   auto list = central::merge_allow_list({{"K1", "edge-a"}}, {{"K1", "edge-b"}, {"K2", "edge-c"}});
   EXPECT_EQ(list.size(), 2u);
   EXPECT_EQ(list.at("K1"), "edge-a");

@@ -95,7 +95,7 @@ int free_port() {
   return ntohs(addr.sin_port);
 }
 
-TEST(Daemon, CheckConfigAcceptsAGoodFile) {
+TEST(CentralDaemon, CheckConfigAcceptsAGoodFile) {
   CentralHarness harness("central_daemon_check");
   harness.start();  // writes the configuration
   harness.stop();
@@ -106,7 +106,7 @@ TEST(Daemon, CheckConfigAcceptsAGoodFile) {
   EXPECT_NE(exit.output.find("configuration is valid"), std::string::npos) << exit.output;
 }
 
-TEST(Daemon, BadConfigurationExitsNonZeroNamingTheKey) {
+TEST(CentralDaemon, BadConfigurationExitsNonZeroNamingTheKey) {
   CentralHarness harness("central_daemon_bad");
   harness.start();
   harness.stop();
@@ -126,7 +126,7 @@ TEST(Daemon, BadConfigurationExitsNonZeroNamingTheKey) {
   EXPECT_EQ(usage.wait(kPatience).status, 2);
 }
 
-TEST(Daemon, SigtermCommitsAndAcksTheBatchInHandThenExitsZero) {
+TEST(CentralDaemon, SigtermCommitsAndAcksTheBatchInHandThenExitsZero) {
   HarnessOptions options;
   options.listen_endpoint = "tcp://127.0.0.1:" + std::to_string(free_port());
   options.batch_max_delay = "3s";  // the sighting is still in the batch when SIGTERM arrives

@@ -14,7 +14,7 @@ namespace {
 
 constexpr int64_t kMinuteUs = 60'000'000;
 
-class Ingest : public ::testing::Test {
+class CentralIngest : public ::testing::Test {
  protected:
   CentralHarness harness{"central_ingest"};
 
@@ -29,13 +29,13 @@ class Ingest : public ::testing::Test {
   }
 };
 
-TEST_F(Ingest, StartsOnAnEmptyDatabaseByMigratingItAndWritingTheSites) {
+TEST_F(CentralIngest, StartsOnAnEmptyDatabaseByMigratingItAndWritingTheSites) {
   EXPECT_GE(harness.count("SELECT max(version) FROM schema_migrations"), 4);
   EXPECT_EQ(harness.count("SELECT count(*) FROM sites"), 3);
   EXPECT_EQ(harness.count("SELECT count(*) FROM sites WHERE site_id = 'lt-zarasai' AND country = 'LT'"), 1);
 }
 
-TEST_F(Ingest, SightingIsStoredOnceAndAckedAfterCommit) {
+TEST_F(CentralIngest, SightingIsStoredOnceAndAckedAfterCommit) {
   EdgeClient client = edge();
   v1::Sighting s = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us() - kMinuteUs);
   ASSERT_TRUE(client.deliver_all({s}, kPatience));
@@ -46,7 +46,7 @@ TEST_F(Ingest, SightingIsStoredOnceAndAckedAfterCommit) {
   EXPECT_EQ(harness.counters().stored.load(), 1u);
 }
 
-TEST_F(Ingest, ReplayIsAckedAgainButStoredOnce) {
+TEST_F(CentralIngest, ReplayIsAckedAgainButStoredOnce) {
   EdgeClient client = edge();
   v1::Sighting s = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us() - kMinuteUs);
   ASSERT_TRUE(client.deliver_all({s}, kPatience));
@@ -57,7 +57,7 @@ TEST_F(Ingest, ReplayIsAckedAgainButStoredOnce) {
   EXPECT_EQ(harness.counters().duplicates.load(), 1u);
 }
 
-TEST_F(Ingest, BatchFromTwoEdgesAcksEachEdgeItsOwnSightings) {
+TEST_F(CentralIngest, BatchFromTwoEdgesAcksEachEdgeItsOwnSightings) {
   EdgeClient lv = edge(kEdgeLv);
   EdgeClient lt = edge(kEdgeLt);
   std::vector<v1::Sighting> from_lv, from_lt;
@@ -73,7 +73,7 @@ TEST_F(Ingest, BatchFromTwoEdgesAcksEachEdgeItsOwnSightings) {
   EXPECT_EQ(harness.count("SELECT count(*) FROM sightings"), 40);
 }
 
-TEST_F(Ingest, GarbageAndMalformedMessagesAreRefusedCountedAndDoNotStopTheServer) {
+TEST_F(CentralIngest, GarbageAndMalformedMessagesAreRefusedCountedAndDoNotStopTheServer) {
   EdgeClient client = edge();
   ASSERT_TRUE(client.send_raw("\xff\xff\xff garbage that is no protobuf"));
   v1::Envelope no_version;
@@ -101,7 +101,7 @@ TEST_F(Ingest, GarbageAndMalformedMessagesAreRefusedCountedAndDoNotStopTheServer
   EXPECT_EQ(stored(good), 1);
 }
 
-TEST_F(Ingest, OversizedMessageCostsOnlyItsSendersConnection) {
+TEST_F(CentralIngest, OversizedMessageCostsOnlyItsSendersConnection) {
   EdgeClient big_sender(harness.endpoints().ingest, harness.server_keys(), harness.edge_keys(kEdgeLv), 4 << 20);
   EdgeClient other = edge(kEdgeLt);
   v1::Sighting huge = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us() - kMinuteUs);
@@ -123,7 +123,7 @@ TEST_F(Ingest, OversizedMessageCostsOnlyItsSendersConnection) {
   EXPECT_EQ(stored(after), 1);
 }
 
-TEST_F(Ingest, UnknownCurveKeyIsRefusedAndNothingItSendsIsProcessed) {
+TEST_F(CentralIngest, UnknownCurveKeyIsRefusedAndNothingItSendsIsProcessed) {
   const transport::CurveKeyPair stranger = transport::generate_curve_key_pair();
   EdgeClient client(harness.endpoints().ingest, harness.server_keys(), stranger);
   v1::Sighting s = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us() - kMinuteUs);
@@ -133,7 +133,7 @@ TEST_F(Ingest, UnknownCurveKeyIsRefusedAndNothingItSendsIsProcessed) {
   EXPECT_TRUE(harness.logged("zap_refused"));
 }
 
-TEST_F(Ingest, SightingClaimingAnotherEdgeIsRejectedAsWrongSender) {
+TEST_F(CentralIngest, SightingClaimingAnotherEdgeIsRejectedAsWrongSender) {
   EdgeClient client = edge(kEdgeLv);
   v1::Sighting forged = make_sighting("AB1234", kEdgeLt, kSiteLt, now_us() - kMinuteUs);
   ASSERT_TRUE(client.deliver_all({forged}, kPatience));
@@ -145,7 +145,7 @@ TEST_F(Ingest, SightingClaimingAnotherEdgeIsRejectedAsWrongSender) {
   EXPECT_EQ(stored(forged), 0);
 }
 
-TEST_F(Ingest, SightingBreakingAFieldRuleIsRejectedNamingTheField) {
+TEST_F(CentralIngest, SightingBreakingAFieldRuleIsRejectedNamingTheField) {
   EdgeClient client = edge();
   v1::Sighting lower = make_sighting("ab1234", kEdgeLv, kSiteLv, now_us() - kMinuteUs);
   v1::Sighting future = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us() + 48LL * 60 * kMinuteUs);
@@ -162,7 +162,7 @@ TEST_F(Ingest, SightingBreakingAFieldRuleIsRejectedNamingTheField) {
   EXPECT_EQ(harness.count("SELECT count(*) FROM sightings"), 0);
 }
 
-TEST_F(Ingest, HeartbeatsAreCountedAndOnesForAnotherEdgeRejected) {
+TEST_F(CentralIngest, HeartbeatsAreCountedAndOnesForAnotherEdgeRejected) {
   EdgeClient client = edge();
   v1::Heartbeat hb;
   hb.set_edge_id(kEdgeLv);
@@ -182,7 +182,7 @@ TEST_F(Ingest, HeartbeatsAreCountedAndOnesForAnotherEdgeRejected) {
   EXPECT_TRUE(eventually(5s, [&] { return harness.logged("edge_stale edge=edge-lv-1"); }));
 }
 
-TEST_F(Ingest, EdgeKeyEnrolledInTheDatabaseIsAdmittedAndRevokedWithoutRestart) {
+TEST_F(CentralIngest, EdgeKeyEnrolledInTheDatabaseIsAdmittedAndRevokedWithoutRestart) {
   const transport::CurveKeyPair box = transport::generate_curve_key_pair();
   {
     pqxx::connection conn(harness.conninfo());

@@ -44,7 +44,7 @@ void take_database_down(const std::string& db, bool down) {
   }
 }
 
-TEST(Resilience, ServerRestartMidStreamLosesNothingAcked) {
+TEST(CentralResilience, ServerRestartMidStreamLosesNothingAcked) {
   CentralHarness harness("central_restart");
   harness.start();
   EdgeClient client(harness.endpoints().ingest, harness.server_keys(), harness.edge_keys(kEdgeLv));
@@ -59,7 +59,7 @@ TEST(Resilience, ServerRestartMidStreamLosesNothingAcked) {
   EXPECT_TRUE(client.answers().rejected.empty());
 }
 
-TEST(Resilience, NothingIsAckedWhileTheDatabaseIsDownAndAllIsStoredAfter) {
+TEST(CentralResilience, NothingIsAckedWhileTheDatabaseIsDownAndAllIsStoredAfter) {
   CentralHarness harness("central_db_outage");
   harness.start();
   const std::string db = pqxx::connection(harness.conninfo()).dbname();
@@ -81,7 +81,7 @@ TEST(Resilience, NothingIsAckedWhileTheDatabaseIsDownAndAllIsStoredAfter) {
   expect_stored_once(harness, during);
 }
 
-TEST(Resilience, DatabaseRestartMidStreamLosesNothing) {
+TEST(CentralResilience, DatabaseRestartMidStreamLosesNothing) {
   CentralHarness harness("central_db_restart");
   harness.start();
   EdgeClient client(harness.endpoints().ingest, harness.server_keys(), harness.edge_keys(kEdgeLv));
