@@ -1,5 +1,5 @@
 // The second detection step: rows of character blobs. One dark blob is
-// anything; four or more of the same height, side by side on a straight line,
+// anything; three or more of the same height, side by side on a straight line,
 // are text, and text on a light ground in a street scene is mostly plates.
 // The row's line also gives the plate's roll, so the rectifier can undo it.
 // Pure geometry on boxes, so it is tested without images.
@@ -36,7 +36,8 @@ struct TextLine {
 // Chains blobs into rows: each blob is joined to its nearest right neighbour
 // of similar height on the same line, closest pairs first, so every blob ends
 // in at most one row. Rows whose character count (characters_in) is outside
-// [min_chars, max_chars], or that are too steep, are dropped. Order of the result: left to right by first blob.
+// [min_chars, max_chars], or that are too steep, are dropped. Order of the
+// result: left to right by first blob.
 std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options);
 
 // `line` with every coordinate multiplied by `factor`.
