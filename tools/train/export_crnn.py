@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+"""Exports a checkpoint to ONNX for edge/engine/crnn_reader.cc and writes the
+reference the C++ test compares against.
+
+The graph takes one (1, 1, 32, 160) row and returns (1, 37, 1, 40) class
+probabilities, opset 11, fixed shapes: OpenCV DNN loads that without shape
+inference surprises. Before writing anything the export is run through
+OpenCV DNN here and compared with torch, so a model that OpenCV would
+misread is never committed.
+
+Usage: export_crnn.py CHECKPOINT OUT.onnx --reference-row ROW.png --reference-out REF.txt
+REF.txt: "classes steps", then one line per step with the probabilities of
+classes 0 (blank), '0'..'9', 'A'..'Z' for ROW.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import cv2
+import numpy as np
+import onnx
+import torch
+
+import charset
+import crnn_model
+import evaluate
+import row_input
+
+TOLERANCE = 1e-4
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("checkpoint", type=Path)
+    ap.add_argument("onnx", type=Path)
+    ap.add_argument("--reference-row", type=Path, required=True)
+    ap.add_argument("--reference-out", type=Path, required=True)
+    args = ap.parse_args()
+
+    torch.set_num_threads(1)
+    graph = crnn_model.CrnnProbabilities(evaluate.load(args.checkpoint)).eval()
+    row = cv2.imread(str(args.reference_row), cv2.IMREAD_GRAYSCALE)
+    if row is None:
+        raise SystemExit(f"reference row {args.reference_row} cannot be read")
+    x = row_input.row_tensor(row)[None]
+    with torch.no_grad():
+        expected = graph(torch.from_numpy(x)).numpy()
+    torch.onnx.export(graph, torch.from_numpy(x), str(args.onnx), opset_version=11,
+                      input_names=["row"], output_names=["probs"], do_constant_folding=True)
+    onnx.checker.check_model(onnx.load(str(args.onnx)))
+
+    dnn = cv2.dnn.readNetFromONNX(str(args.onnx))
+    dnn.setInput(x)
+    got = dnn.forward()
+    worst = float(np.abs(got - expected).max())
+    if got.shape != expected.shape or worst > TOLERANCE:
+        raise SystemExit(f"OpenCV DNN disagrees with torch on {args.onnx}: shapes {got.shape} "
+                         f"{expected.shape}, largest difference {worst:.2e}")
+    probs = expected[0, :, 0, :].T  # (steps, classes)
+    with open(args.reference_out, "w", encoding="utf-8") as f:
+        f.write(f"{probs.shape[1]} {probs.shape[0]}\n")
+        for step in probs:
+            f.write(" ".join(f"{p:.6f}" for p in step) + "\n")
+    print(f"{args.onnx}: {args.onnx.stat().st_size} bytes, OpenCV vs torch max diff {worst:.2e}, "
+          f"reference row reads {charset.greedy_decode(probs)!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Rows of indexed synthetic folders (index_rows.py), as training batches or
+exact evaluation rows.
+
+Crops are kept in memory as their JPEG bytes (~5 KB each) and decoded per
+use, so 40k crops cost 200 MB rather than 3 GB of pixels.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+import charset
+import row_input
+import synth_rows
+
+# Below this the drawing matched the photo nowhere (plate lost in blur,
+# glare or noise): the row box is a guess, so the row is not trained on.
+MIN_MATCH = 0.3
+
+
+@dataclass(frozen=True)
+class Row:
+    image: str
+    index: int          # row of the plate, 0 = top
+    label: str
+    night: bool
+    size_mm: tuple[float, float]
+    box: synth_rows.RowBox
+    corners: np.ndarray
+
+
+class RowSet:
+    def __init__(self, folder: Path, min_match: float = MIN_MATCH):
+        self.folder = folder
+        self.rows: list[Row] = []
+        with open(folder / "rows.csv", newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                if float(r["match"]) < min_match:
+                    continue
+                box = synth_rows.RowBox(r["label"], *(float(r[k]) for k in ("x0", "y0", "x1", "y1", "band_end",
+                                                                           "match")))
+                corners = np.float32([float(r[f"{a}{i}c"]) for i in range(1, 5) for a in "xy"]).reshape(4, 2)
+                self.rows.append(Row(r["image"], int(r["row"]), r["label"], r["night"] == "1",
+                                     (float(r["w_mm"]), float(r["h_mm"])), box, corners))
+        self._jpeg = {row.image: np.fromfile(str(folder / row.image), np.uint8) for row in self.rows}
+        self.weights = _rarity_weights([row.label for row in self.rows])
+
+    def gray_row(self, row: Row, rng: np.random.Generator | None) -> np.ndarray:
+        image = cv2.imdecode(self._jpeg[row.image], cv2.IMREAD_COLOR)
+        return synth_rows.cut_row(image, row.corners, row.size_mm, row.box, row.night, rng)
+
+
+def _rarity_weights(labels: list[str]) -> np.ndarray:
+    """Sampling probabilities that favour rows with rare characters.
+
+    The generator's formats make some letters rare (Latvia and Lithuania
+    issue no W or Q), and a first model read real W and M as H. A row is
+    weighted by its rarest character, sqrt(median letter count / its
+    count), between 1 and 4.
+    """
+    counts = Counter(ch for label in labels for ch in label)
+    letters = [n for ch, n in counts.items() if ch.isalpha()]
+    typical = float(np.median(letters)) if letters else 1.0
+    w = np.array([max([1.0] + [min(4.0, np.sqrt(typical / counts[ch])) for ch in label]) for label in labels])
+    return w / w.sum()
+
+
+def _degrade(gray: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """More of the camera's faults than the generator draws: coarser sampling
+    (far plates upscaled by the rectifier) and sensor noise after it."""
+    if rng.random() < 0.3:
+        f = rng.uniform(0.35, 0.8)
+        small = cv2.resize(gray, (max(4, int(gray.shape[1] * f)), max(4, int(gray.shape[0] * f))),
+                           interpolation=cv2.INTER_AREA)
+        gray = cv2.resize(small, (gray.shape[1], gray.shape[0]), interpolation=cv2.INTER_LINEAR)
+    if rng.random() < 0.3:
+        noise = rng.normal(0, rng.uniform(2, 10), gray.shape)
+        gray = np.clip(gray + noise, 0, 255).astype(np.uint8)
+    return gray
+
+
+def batch(rows: RowSet, size: int, rng: np.random.Generator):
+    """`size` jittered rows, rare characters favoured: (inputs, targets, target lengths) for nn.CTCLoss."""
+    inputs, targets, lengths = [], [], []
+    for i in rng.choice(len(rows.rows), size=size, p=rows.weights):
+        row = rows.rows[int(i)]
+        inputs.append(row_input.row_tensor(_degrade(rows.gray_row(row, rng), rng)))
+        code = charset.encode(row.label)
+        targets += code
+        lengths.append(len(code))
+    return np.stack(inputs), np.array(targets, np.int64), np.array(lengths, np.int64)

@@ -1,0 +1,92 @@
+#!/usr/bin/python3
+"""Trains the plate-row recogniser on indexed synthetic crops.
+
+Usage (see models/README.md for the exact run behind the committed model):
+  train_crnn.py --train DIR --val DIR [DIR ...] --steps N --out CKPT [--init CKPT]
+Everything random (row order, jitter, weight init) follows --seed; with one
+thread the run is repeatable. A checkpoint is written at every evaluation,
+so a long run can be exported before it ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+import crnn_model
+import evaluate
+import row_data
+
+
+def lr_at(step: int, steps: int, peak: float, warmup: int = 200) -> float:
+    """Linear warm-up, then cosine decay to 2 % of the peak."""
+    if step < warmup:
+        return peak * (step + 1) / warmup
+    t = (step - warmup) / max(1, steps - warmup)
+    return peak * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * t)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", type=Path, required=True)
+    ap.add_argument("--val", type=Path, nargs="+", required=True)
+    ap.add_argument("--steps", type=int, required=True)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--eval-every", type=int, default=500)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--init", type=Path, help="checkpoint to start from (fine-tuning)")
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+    train = row_data.RowSet(args.train)
+    vals = [row_data.RowSet(v, min_match=-1.0) for v in args.val]
+    print(f"{len(train.rows)} training rows; validation plates: "
+          + ", ".join(f"{v.folder.name} {len(v.rows)} rows" for v in vals), flush=True)
+
+    net = crnn_model.Crnn()
+    if args.init:
+        net.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
+    opt = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
+    ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True)
+    started, seen, loss_sum = time.perf_counter(), 0, 0.0
+    for step in range(args.steps):
+        for group in opt.param_groups:
+            group["lr"] = lr_at(step, args.steps, args.lr)
+        net.train()
+        x, targets, lengths = row_data.batch(train, args.batch, rng)
+        log_probs = crnn_model.ctc_log_probs(net(torch.from_numpy(x)))
+        steps_in = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
+        loss = ctc(log_probs, torch.from_numpy(targets), steps_in, torch.from_numpy(lengths))
+        opt.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+        opt.step()
+        seen += x.shape[0]
+        loss_sum += loss.item()
+        if (step + 1) % 50 == 0:
+            wall = time.perf_counter() - started
+            print(f"step {step + 1}: loss {loss_sum / 50:.4f}, lr {lr_at(step, args.steps, args.lr):.5f}, "
+                  f"{seen / wall:.1f} rows/s, {wall / 60:.1f} min", flush=True)
+            loss_sum = 0.0
+        last = step + 1 == args.steps
+        if (step + 1) % args.eval_every == 0 or last:
+            net.eval()
+            torch.save({"model": net.state_dict(), "step": step + 1, "args": vars(args)}, args.out)
+            for v in vals:
+                acc = evaluate.plate_accuracy(net, v, limit=None if last else 400)
+                print(f"  eval {v.folder.name}: {acc['plates']} plates, top-1 {acc['top1']:.4f} "
+                      f"(day {acc['day']:.4f}, night {acc['night']:.4f})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
