@@ -10,6 +10,7 @@
 #include "anpr/wire.h"
 #include "central/alerts/alert_policy.h"
 #include "central/alerts/subscription_policy.h"
+#include "central/alerts/wall_clock.h"
 #include "common/log/log.h"
 #include "common/transport/curve_keys.h"
 #include "common/transport/socket_common.h"
@@ -30,10 +31,6 @@ constexpr int kZapEnforceDomain = 93;
 // few hundred bytes), so it is well above any topic prefix.
 constexpr std::int64_t kMaxInboundBytes = 4096;
 
-int64_t now_us() {
-  using namespace std::chrono;
-  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::string handover_endpoint(const void* self) {
   std::ostringstream out;
@@ -90,7 +87,7 @@ bool AlertPublisher::publish(const RaisedAlert& raised) {
   v1::Envelope envelope;
   envelope.set_schema_version(proto::kSchemaVersion);
   envelope.set_message_id(next_message_id_++);
-  envelope.set_sent_at_us(now_us());
+  envelope.set_sent_at_us(wall_clock_us());
   *envelope.mutable_alert() = raised.alert;
   std::string payload;
   try {

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "anpr/wire.h"
+#include "central/alerts/wall_clock.h"
 #include "central/ingest/replies.h"
 #include "central/ingest/triage.h"
 #include "common/log/log.h"
@@ -26,10 +27,6 @@ constexpr auto kAckWait = 1ms;
 // Messages handled in a row before replies and timers get a turn.
 constexpr int kBurst = 256;
 
-int64_t now_us() {
-  using namespace std::chrono;
-  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 }  // namespace
 
@@ -79,7 +76,7 @@ void IngestLoop::run(const std::atomic<bool>& stop) {
 
 void IngestLoop::handle(transport::InboundMessage message) {
   ++counters_.messages;
-  ingest::Triage verdict = ingest::triage(message.payload, message.peer, window_, now_us());
+  ingest::Triage verdict = ingest::triage(message.payload, message.peer, window_, alerts::wall_clock_us());
   if (auto* accepted = std::get_if<ingest::AcceptedSighting>(&verdict)) {
     ++counters_.sightings;
     batcher_.add({std::move(message.routing_id), std::move(message.peer), accepted->message_id,
@@ -149,7 +146,7 @@ void IngestLoop::send_replies() {
 bool IngestLoop::send(const std::string& routing_id, const std::string& peer, v1::Envelope& envelope) {
   envelope.set_schema_version(proto::kSchemaVersion);
   envelope.set_message_id(next_message_id_++);
-  envelope.set_sent_at_us(now_us());
+  envelope.set_sent_at_us(alerts::wall_clock_us());
   if (router_.send(routing_id, proto::encode(envelope))) return true;
   logger_->debug("reply_undeliverable edge={} message={} reason=\"the edge disconnected or its queue is full\"", peer,
                  envelope.message_id());

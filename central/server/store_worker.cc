@@ -3,19 +3,11 @@
 
 #include <unordered_set>
 
+#include "central/alerts/wall_clock.h"
 #include "central/server/db_errors.h"
 #include "common/uuid/uuid.h"
 
 namespace anpr::central {
-
-namespace {
-
-int64_t now_us() {
-  using namespace std::chrono;
-  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-}  // namespace
 
 StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine& engine,
                          alerts::AlertPublisher& publisher, Counters& counters, std::shared_ptr<spdlog::logger> logger)
@@ -176,7 +168,7 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   if (fresh.empty()) return;
   alerts::Assessment found;
   Outcome assessed = with_database("alert_pass", fresh.size(), [&](pqxx::connection& conn) {
-    found = engine_.process(conn, fresh, now_us());
+    found = engine_.process(conn, fresh, alerts::wall_clock_us());
   });
   if (assessed != Outcome::kDone) return;
   logger_->debug("batch_done sightings={} stored={} write_ms={} alert_pass_ms={} alerts={}", batch.size(),
