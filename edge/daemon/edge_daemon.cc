@@ -60,7 +60,14 @@ EdgeDaemon::EdgeDaemon(EdgeConfig config)
   }
 }
 
-EdgeDaemon::~EdgeDaemon() = default;
+EdgeDaemon::~EdgeDaemon() {
+  // Recognition jobs point into the pipelines: no feeder may submit more and
+  // the pool must be done with what it has before a pipeline goes away.
+  // (After run() all of this has happened already and costs nothing.)
+  for (auto& pipeline : pipelines_) pipeline->stop_feeding();
+  if (pool_) pool_->stop();
+  if (sender_) sender_->stop();
+}
 
 std::vector<CameraSnapshot> EdgeDaemon::cameras() const {
   std::vector<CameraSnapshot> out;
