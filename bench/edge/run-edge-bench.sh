@@ -23,6 +23,7 @@ export OMP_THREAD_LIMIT=1
 mkdir -p "$CLIPS"
 WORK="$(mktemp -d)"
 SERVER_PID=""
+URL=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   rm -rf "$WORK"
@@ -44,13 +45,19 @@ clip() {  # clip NAME SIZE KIND -> path
   echo "$out"
 }
 
-serve() {  # serve CLIP -> URL, server left running in $SERVER_PID
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+serve() {  # serve CLIP: sets URL; the server runs as $SERVER_PID until the next serve or exit
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
   : > "$WORK/url"
   "$ROOT/tests/support/rtsp-server" --file "$1" --loop --max-seconds 900 > "$WORK/url" &
   SERVER_PID=$!
   for _ in $(seq 300); do
-    [ -s "$WORK/url" ] && { head -n1 "$WORK/url"; return; }
+    if [ -s "$WORK/url" ]; then
+      URL="$(head -n1 "$WORK/url")"
+      return
+    fi
     sleep 0.1
   done
   echo "run-edge-bench: rtsp-server did not start for $1" >&2
@@ -58,9 +65,8 @@ serve() {  # serve CLIP -> URL, server left running in $SERVER_PID
 }
 
 run() {  # run LABEL CLIP WORKERS MAX_FPS [--header]
-  local url
-  url="$(serve "$2")"
-  "$BENCH" --url "$url" --label "$1" --workers "$3" --max-fps "$4" --seconds "$MEASURE" --warmup 5 ${5:-}
+  serve "$2"
+  "$BENCH" --url "$URL" --label "$1" --workers "$3" --max-fps "$4" --seconds "$MEASURE" --warmup 5 ${5:-}
 }
 
 EMPTY_720="$(clip empty-720p 1280x720 empty)"
