@@ -141,10 +141,11 @@ track::TrackerOptions read_tracking(const Section& s) {
   // 0s switches early emission off: every pass is decided when it ends.
   auto max_delay = s.get_duration("max_delay", millis(*t.max_delay));
   t.max_delay = max_delay.count() == 0 ? std::nullopt : std::optional(micros(max_delay));
-  t.early_min_frames = static_cast<std::size_t>(s.get_int("early_min_frames", 5, 1, 1000));
+  t.early_min_frames = static_cast<std::size_t>(
+      s.get_int("early_min_frames", static_cast<int64_t>(t.early_min_frames), 1, 1000));
   t.early_min_confidence = s.get_double("early_min_confidence", t.early_min_confidence, 0.0, 1.0);
   t.rearm_interval = micros(s.get_duration("rearm_interval", millis(t.rearm_interval)));
-  t.min_frames = static_cast<std::size_t>(s.get_int("min_frames", 3, 1, 1000));
+  t.min_frames = static_cast<std::size_t>(s.get_int("min_frames", static_cast<int64_t>(t.min_frames), 1, 1000));
   t.min_confidence = s.get_double("min_confidence", t.min_confidence, 0.0, 1.0);
   backstop(s, "tracking", [&] { track::validate(t); });
   return t;
@@ -163,7 +164,7 @@ engine::EngineOptions read_recognition(const Section& s, std::size_t* workers) {
   e.reader.tessdata_dir = s.get<std::string>("tessdata_dir", e.reader.tessdata_dir);
   e.reader.language = s.get<std::string>("language", e.reader.language);
   e.min_confidence = s.get_double("min_confidence", e.min_confidence, 0.0, 1.0);
-  e.top_n = static_cast<std::size_t>(s.get_int("top_n", 5, 1, 5));
+  e.top_n = static_cast<std::size_t>(s.get_int("top_n", static_cast<int64_t>(e.top_n), 1, 5));
   return e;
 }
 
@@ -195,7 +196,7 @@ EdgeConfig read(const config::Document& doc, YAML::Node source) {
   }
 
   auto sender = root.section("sender");
-  c.sender.window = static_cast<std::size_t>(sender.get_int("window", 32, 1, 1024));
+  c.sender.window = static_cast<std::size_t>(sender.get_int("window", static_cast<int64_t>(c.sender.window), 1, 1024));
   c.sender.ack_timeout = sender.get_duration("ack_timeout", c.sender.ack_timeout);
   c.sender.ack_timeout_max = sender.get_duration("ack_timeout_max", c.sender.ack_timeout_max);
   if (c.sender.ack_timeout.count() <= 0) sender.fail("ack_timeout", "must be positive");
