@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "anpr/wire.h"
@@ -72,8 +73,11 @@ void Sender::run(std::stop_token stop) {
       send_window(*dealer_);
       auto now = Clock::now();
       if (now >= next_heartbeat) {
-        send_heartbeat(*dealer_);
-        next_heartbeat = now + config_.heartbeat_interval;
+        // A heartbeat the link could not take is tried again soon, so central
+        // hears from a box as soon as it gets through, not an interval later.
+        bool sent = send_heartbeat(*dealer_);
+        next_heartbeat = now + (sent ? config_.heartbeat_interval : std::min<std::chrono::milliseconds>(
+                                                                         config_.heartbeat_interval, 1s));
       }
       if (window_.expired(now)) {
         spdlog::warn("sender_ack_timeout in_flight={} timeout_ms={} action=resend", window_.in_flight(),
@@ -140,15 +144,16 @@ void Sender::send_window(transport::SecureDealer& dealer) {
   }
 }
 
-void Sender::send_heartbeat(transport::SecureDealer& dealer) {
+bool Sender::send_heartbeat(transport::SecureDealer& dealer) {
   auto env = envelope();
   *env.mutable_heartbeat() = heartbeat_();
-  if (dealer.send(proto::encode(env), 0ms)) {
-    std::lock_guard lock(counters_mutex_);
-    ++counters_.heartbeats;
-  } else {
+  if (!dealer.send(proto::encode(env), 0ms)) {
     --next_message_id_;
+    return false;
   }
+  std::lock_guard lock(counters_mutex_);
+  ++counters_.heartbeats;
+  return true;
 }
 
 void Sender::handle(const std::string& bytes) {

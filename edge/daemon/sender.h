@@ -55,7 +55,7 @@ class Sender {
   void run(std::stop_token stop);
   void refill();
   void send_window(transport::SecureDealer& dealer);
-  void send_heartbeat(transport::SecureDealer& dealer);
+  bool send_heartbeat(transport::SecureDealer& dealer);  // false when the link could not take it
   void handle(const std::string& bytes);
   void on_ack(const v1::Ack& ack);
   void on_reject(const v1::Reject& reject);
