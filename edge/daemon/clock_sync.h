@@ -28,13 +28,27 @@ v1::ClockSync classify_clock(const KernelClock& kernel, bool synced_before);
 
 KernelClock read_kernel_clock();
 
+// Where the box learns whether its clock is disciplined. kKernel asks
+// adjtimex(). kHost is for a box whose clock is disciplined outside the view
+// of its own kernel interface, as in a container on an NTP-synced host,
+// where adjtimex() reports unsynced although the time is right: the clock is
+// reported SYNCED with the configured error bound. Never use it on a box
+// whose clock nobody disciplines: central would correlate wrong times.
+struct ClockConfig {
+  enum class Source { kKernel, kHost };
+  Source source = Source::kKernel;
+  long assumed_error_us = 100'000;
+};
+
 // Remembers whether the clock was ever seen synced, to tell HOLDOVER from
 // UNSYNCED. Thread-safe.
 class ClockWatch {
  public:
+  explicit ClockWatch(ClockConfig config = {}) : config_(config) {}
   v1::ClockSync now();
 
  private:
+  ClockConfig config_;
   std::atomic<bool> synced_before_{false};
 };
 

@@ -226,6 +226,11 @@ EdgeConfig read(const config::Document& doc, YAML::Node source) {
   if (ev.overview_target_bytes > (512u << 10)) evidence.fail("overview_target", "must be at most 512KiB");
 
   c.shutdown_timeout = root.section("shutdown").get_duration("timeout", c.shutdown_timeout);
+  const config::Section clock = root.section("clock");
+  if (clock.get_choice("source", "kernel", {"kernel", "host"}) == "host") c.clock.source = ClockConfig::Source::kHost;
+  c.clock.assumed_error_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                                 clock.get_duration("assumed_error", std::chrono::milliseconds(100)))
+                                 .count();
 
   std::set<std::string> ids;
   for (const Section& camera : root.sections("cameras")) {

@@ -17,6 +17,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "common/log/log.h"
+#include "edge/daemon/clock_sync.h"
 #include "edge/capture/capture_options.h"
 #include "edge/engine/engine.h"
 #include "edge/evidence/evidence.h"
@@ -88,6 +89,7 @@ struct EdgeConfig {
   engine::EngineOptions engine;
   track::TrackerOptions tracker;  // `direction` comes from each camera instead
   EvidenceConfig evidence;
+  ClockConfig clock;
   // SIGTERM: how long capture, recognition and the final flush may take.
   std::chrono::milliseconds shutdown_timeout{10'000};
   std::vector<CameraConfig> cameras;

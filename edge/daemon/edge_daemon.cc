@@ -43,6 +43,7 @@ EdgeDaemon::EdgeDaemon(EdgeConfig config)
     : config_(std::move(config)),
       previous_source_(config_.source),
       started_(Clock::now()),
+      clock_(config_.clock),
       dead_letter_(config_.spool.dead_letter_dir) {
   auto link = link_options(config_);
   spool_ = spool::Spool::open(config_.spool.dir, config_.spool.options);

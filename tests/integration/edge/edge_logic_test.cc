@@ -383,6 +383,17 @@ TEST(ClockSync, ClassifiesTheKernelsView) {
   EXPECT_NE(ClockWatch().now().state(), v1::CLOCK_SYNC_STATE_UNSPECIFIED) << "adjtimex is readable unprivileged";
 }
 
+TEST(ClockSync, HostSourceReportsSyncedWithTheAssumedBound) {
+  auto c = parse_edge_config(std::string(kMinimal) + "clock: {source: host, assumed_error: 250ms}\n", "edge.yaml");
+  EXPECT_EQ(c.clock.source, ClockConfig::Source::kHost);
+  auto sync = ClockWatch(c.clock).now();
+  EXPECT_EQ(sync.state(), v1::CLOCK_SYNC_STATE_SYNCED);
+  EXPECT_EQ(sync.error_bound_us(), 250'000u);
+  EXPECT_EQ(parse_edge_config(kMinimal, "edge.yaml").clock.source, ClockConfig::Source::kKernel);
+  EXPECT_EQ(config_error(std::string(kMinimal) + "clock: {source: ntp}\n"),
+            "edge.yaml: clock.source: must be one of kernel, host, got 'ntp'");
+}
+
 TEST(Metrics, RendersPrometheusText) {
   MetricsInputs in;
   in.software_version = "0.1.0";
