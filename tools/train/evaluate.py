@@ -35,7 +35,7 @@ def plate_accuracy(net: crnn_model.Crnn, rows: row_data.RowSet, limit: int | Non
     chosen = rows.rows if limit is None else rows.rows[:limit]
     for start in range(0, len(chosen), 64):
         part = chosen[start:start + 64]
-        x = np.stack([row_input.row_tensor(rows.gray_row(r, None)) for r in part])
+        x = np.stack([row_input.row_tensor(rows.gray_row(r, None)[0]) for r in part])
         probs = torch.softmax(net(torch.from_numpy(x)), dim=1).squeeze(2).permute(0, 2, 1).numpy()
         for r, p in zip(part, probs):
             read[r.image] += charset.greedy_decode(p)

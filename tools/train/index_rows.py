@@ -20,7 +20,7 @@ import numpy as np
 import synth_rows
 
 FIELDS = ["image", "row", "label", "night", "w_mm", "h_mm", "x0", "y0", "x1", "y1", "band_end", "match",
-          "x1c", "y1c", "x2c", "y2c", "x3c", "y3c", "x4c", "y4c"]
+          "x1c", "y1c", "x2c", "y2c", "x3c", "y3c", "x4c", "y4c", "chars"]
 
 
 def corners_of(record: dict) -> np.ndarray:
@@ -50,7 +50,8 @@ def index_folder(folder: Path) -> None:
             for i, r in enumerate(rows):
                 out.writerow([rec["image"], i, r.label, int(rec["look"] == "night"), w_mm, h_mm,
                               *(f"{v:.2f}" for v in (r.x0, r.y0, r.x1, r.y1, r.band_end)),
-                              f"{r.match:.3f}", *corner_cells])
+                              f"{r.match:.3f}", *corner_cells,
+                              ";".join(f"{a:.1f}:{b:.1f}" for a, b in r.chars)])
                 written += 1
     print(f"{folder}: {written} rows, {skipped} crops skipped, "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)

@@ -36,24 +36,34 @@ class Row:
 
 
 class RowSet:
-    def __init__(self, folder: Path, min_match: float = MIN_MATCH):
+    def __init__(self, folder: Path, min_match: float = MIN_MATCH, whole_plate_share: float = 0.0,
+                 paint_share: float = 0.0):
+        """Augmentation shares as synth_rows.cut_row takes them; 0 leaves the random stream untouched."""
         self.folder = folder
+        self.whole_plate_share, self.paint_share = whole_plate_share, paint_share
         self.rows: list[Row] = []
         with open(folder / "rows.csv", newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
                 if float(r["match"]) < min_match:
                     continue
+                chars = tuple(tuple(float(v) for v in span.split(":"))
+                              for span in r.get("chars", "").split(";") if span)
                 box = synth_rows.RowBox(r["label"], *(float(r[k]) for k in ("x0", "y0", "x1", "y1", "band_end",
-                                                                           "match")))
+                                                                           "match")), chars)
                 corners = np.float32([float(r[f"{a}{i}c"]) for i in range(1, 5) for a in "xy"]).reshape(4, 2)
                 self.rows.append(Row(r["image"], int(r["row"]), r["label"], r["night"] == "1",
                                      (float(r["w_mm"]), float(r["h_mm"])), box, corners))
         self._jpeg = {row.image: np.fromfile(str(folder / row.image), np.uint8) for row in self.rows}
         self.weights = _rarity_weights([row.label for row in self.rows])
+        per_image = Counter(row.image for row in self.rows)
+        self._one_row = {image for image, n in per_image.items() if n == 1}
 
-    def gray_row(self, row: Row, rng: np.random.Generator | None) -> np.ndarray:
+    def gray_row(self, row: Row, rng: np.random.Generator | None) -> tuple[np.ndarray, str]:
+        """The row cut from its crop, and its label (fewer characters where paint hides some)."""
         image = cv2.imdecode(self._jpeg[row.image], cv2.IMREAD_COLOR)
-        return synth_rows.cut_row(image, row.corners, row.size_mm, row.box, row.night, rng)
+        whole = (self.whole_plate_share > 0 and rng is not None and row.image in self._one_row
+                 and rng.random() < self.whole_plate_share)
+        return synth_rows.cut_row(image, row.corners, row.size_mm, row.box, row.night, rng, whole, self.paint_share)
 
 
 def _rarity_weights(labels: list[str]) -> np.ndarray:
@@ -89,9 +99,9 @@ def batch(rows: RowSet, size: int, rng: np.random.Generator):
     """`size` jittered rows, rare characters favoured: (inputs, targets, target lengths) for nn.CTCLoss."""
     inputs, targets, lengths = [], [], []
     for i in rng.choice(len(rows.rows), size=size, p=rows.weights):
-        row = rows.rows[int(i)]
-        inputs.append(row_input.row_tensor(_degrade(rows.gray_row(row, rng), rng)))
-        code = charset.encode(row.label)
+        gray, label = rows.gray_row(rows.rows[int(i)], rng)
+        inputs.append(row_input.row_tensor(_degrade(gray, rng)))
+        code = charset.encode(label)
         targets += code
         lengths.append(len(code))
     return np.stack(inputs), np.array(targets, np.int64), np.array(lengths, np.int64)

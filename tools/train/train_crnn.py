@@ -43,12 +43,16 @@ def main() -> None:
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--init", type=Path, help="checkpoint to start from (fine-tuning)")
+    ap.add_argument("--paint-share", type=float, default=0.1,
+                    help="rows with characters painted over (needs rows.csv with character positions)")
+    ap.add_argument("--whole-plate-share", type=float, default=0.1,
+                    help="one-row plates cut whole, as the rectifier's fallback does")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
-    train = row_data.RowSet(args.train)
+    train = row_data.RowSet(args.train, whole_plate_share=args.whole_plate_share, paint_share=args.paint_share)
     vals = [row_data.RowSet(v, min_match=-1.0) for v in args.val]
     print(f"{len(train.rows)} training rows; validation plates: "
           + ", ".join(f"{v.folder.name} {len(v.rows)} rows" for v in vals), flush=True)

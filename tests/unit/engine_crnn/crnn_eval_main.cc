@@ -126,6 +126,7 @@ int run(int argc, char** argv) {
   EngineOptions options;
   CrnnReader crnn(positional[0]);
   TesseractReader tesseract(options.reader);
+  ReaderScore all_c, all_t;
   for (const auto& [set, images] : by_set) {
     ReaderScore c, t;
     const std::size_t step = limit == 0 ? 1 : std::max<std::size_t>(1, images.size() / limit);
@@ -153,6 +154,17 @@ int run(int argc, char** argv) {
     }
     std::cout << set << ": " << c.tally.plates << " plates | CRNN " << summary(c) << " | Tesseract " << summary(t)
               << "\n";
+    for (auto [from, to] : {std::pair{&c, &all_c}, std::pair{&t, &all_t}}) {
+      to->tally.plates += from->tally.plates;
+      to->tally.found += from->tally.found;
+      to->tally.top1 += from->tally.top1;
+      to->tally.topn += from->tally.topn;
+      to->row_ms.insert(to->row_ms.end(), from->row_ms.begin(), from->row_ms.end());
+    }
+  }
+  if (by_set.size() > 1) {
+    std::cout << "all: " << all_c.tally.plates << " plates | CRNN " << summary(all_c) << " | Tesseract "
+              << summary(all_t) << "\n";
   }
   return 0;
 }
