@@ -28,6 +28,7 @@ using anpr::engine::EngineError;
 
 constexpr char kUsage[] =
     "usage: anpr-eval GROUNDTRUTH.csv [--topn N] [--limit-per-set K] [--sets A,B] [--country-hint LV,LT]\n"
+    "                 [--reader tesseract|crnn]\n"
     "  Scores the engine per set and per country: found, top-1, top-N, median and p90 ms, misses.\n"
     "  --limit-per-set K takes K images spread evenly over each set. --sets: only these sets.\n";
 
@@ -52,6 +53,8 @@ Arguments parse(int argc, char** argv) {
       args.limit_per_set = anpr::engine::parse_count(arg, value());
     } else if (arg == "--country-hint") {
       args.engine.country_hints = anpr::engine::split_list(value());
+    } else if (arg == "--reader") {
+      args.engine.reader_kind = anpr::engine::parse_reader_flag(arg, value());
     } else if (arg == "--sets") {
       const std::string list = value();
       std::string item;

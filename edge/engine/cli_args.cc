@@ -17,6 +17,14 @@ std::size_t parse_count(std::string_view flag, std::string_view value) {
   return count;
 }
 
+ReaderKind parse_reader_flag(std::string_view flag, std::string_view value) {
+  try {
+    return parse_reader_kind(value);
+  } catch (const EngineError& e) {
+    throw EngineError(std::string(flag) + ": " + e.what());
+  }
+}
+
 std::vector<std::string> split_list(std::string_view value) {
   std::vector<std::string> items;
   std::string item;

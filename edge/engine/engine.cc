@@ -42,7 +42,9 @@ void sort_by_confidence(std::vector<PlateRead>& reads) {
 
 }  // namespace
 
-Engine::Engine(EngineOptions options) : options_(checked(std::move(options))), reader_(options_.reader) {}
+Engine::Engine(EngineOptions options)
+    : options_(checked(std::move(options))),
+      reader_(options_.reader_kind, options_.reader, options_.crnn_model, options_.crnn) {}
 
 PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detection) {
   const RectifiedPlate plate = rectify(bgr, detection, options_.rectifier);

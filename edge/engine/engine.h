@@ -1,8 +1,9 @@
 // The recognition engine: every plate in a frame, read. It chains the stages
-// detect (plate_detector.h) -> rectify (rectifier.h) -> read
-// (tesseract_reader.h) -> identify (plate_identifier.h); each stage is its
-// own file pair so it can be replaced and tested alone. An Engine owns a
-// Tesseract instance and is not thread-safe: make one per worker thread.
+// detect (plate_detector.h) -> rectify (rectifier.h) -> read (row_reader.h:
+// Tesseract or the CRNN model) -> identify (plate_identifier.h); each stage
+// is its own file pair so it can be replaced and tested alone. An Engine owns
+// its reader (a Tesseract instance or an OpenCV DNN net) and is not
+// thread-safe: make one per worker thread.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +15,7 @@
 #include "edge/engine/plate_detector.h"
 #include "edge/engine/plate_read.h"
 #include "edge/engine/rectifier.h"
+#include "edge/engine/row_reader.h"
 #include "edge/engine/tesseract_reader.h"
 
 namespace anpr::engine {
@@ -21,7 +23,10 @@ namespace anpr::engine {
 struct EngineOptions {
   DetectorOptions detector;
   RectifierOptions rectifier;
-  ReaderOptions reader;
+  ReaderKind reader_kind = ReaderKind::tesseract;
+  ReaderOptions reader;                     // when reader_kind is tesseract
+  std::string crnn_model = default_crnn_model();
+  CrnnOptions crnn;                         // when reader_kind is crnn
   std::size_t top_n = 5;                    // candidates kept per plate
   std::vector<std::string> country_hints;   // catalogued ISO codes, e.g. {"LV", "LT"}
   // Reads below these are text on signs and cars, or noise, not plates.
@@ -31,8 +36,8 @@ struct EngineOptions {
 
 class Engine {
  public:
-  // Loads Tesseract; throws EngineError for unusable options (unknown country
-  // hint, missing language data).
+  // Loads the reader; throws EngineError for unusable options (unknown
+  // country hint, missing language data, missing or broken model file).
   explicit Engine(EngineOptions options);
 
   // Every plate found in `image` (BGR, BGRA or gray, 8-bit), most confident
@@ -51,7 +56,7 @@ class Engine {
   PlateRead read_detection(const cv::Mat& bgr, const PlateDetection& detection);
 
   EngineOptions options_;
-  TesseractReader reader_;
+  RowReader reader_;
 };
 
 }  // namespace anpr::engine

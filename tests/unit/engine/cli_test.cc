@@ -79,6 +79,17 @@ TEST_F(Cli, ReadRejectsBadArguments) {
   EXPECT_EQ(run(std::string(ANPR_READ_BINARY)).status, 1);
   EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --topn 0 x.png").status, 1);
   EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --country-hint XX x.png").status, 1);
+  EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --reader easyocr x.png").status, 1);
+  EXPECT_EQ(run(std::string(ANPR_EVAL_BINARY) + " --reader easyocr truth.csv").status, 1);
+}
+
+TEST_F(Cli, ReadTakesEitherReader) {
+  const std::string image = scene("a.png", "KLM 482");
+  for (const std::string reader : {"tesseract", "crnn"}) {
+    const Outcome r = run(std::string(ANPR_READ_BINARY) + " --reader " + reader + " '" + image + "'");
+    EXPECT_EQ(r.status, 0) << reader;
+    EXPECT_NE(r.output.find("\"text\": \"KLM482\""), std::string::npos) << reader << ": " << r.output;
+  }
 }
 
 TEST_F(Cli, EvalScoresADrawnSet) {

@@ -1,0 +1,46 @@
+// The engine's read stage; see row_reader.h.
+#include "edge/engine/row_reader.h"
+
+#include <filesystem>
+#include <utility>
+
+#include "edge/engine/engine_error.h"
+
+namespace anpr::engine {
+namespace {
+
+using Readers = std::variant<TesseractReader, CrnnReader>;
+
+// The readers can be neither copied nor moved, so the variant is built in
+// place and handed out as a prvalue.
+Readers make_reader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
+                    const CrnnOptions& crnn) {
+  if (kind == ReaderKind::tesseract) return Readers(std::in_place_type<TesseractReader>, tesseract);
+  // readNetFromONNX's own message for a missing file does not say which.
+  if (!std::filesystem::is_regular_file(crnn_model)) {
+    throw EngineError("CRNN model file '" + crnn_model + "' does not exist");
+  }
+  return Readers(std::in_place_type<CrnnReader>, crnn_model, crnn);
+}
+
+}  // namespace
+
+ReaderKind parse_reader_kind(std::string_view name) {
+  if (name == "tesseract") return ReaderKind::tesseract;
+  if (name == "crnn") return ReaderKind::crnn;
+  throw EngineError("unknown reader '" + std::string(name) + "' (tesseract or crnn)");
+}
+
+std::string_view reader_kind_name(ReaderKind kind) { return kind == ReaderKind::crnn ? "crnn" : "tesseract"; }
+
+std::string default_crnn_model() { return (std::filesystem::path(ANPR_MODEL_DIR) / "plate_crnn.onnx").string(); }
+
+RowReader::RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
+                     const CrnnOptions& crnn)
+    : reader_(make_reader(kind, tesseract, crnn_model, crnn)) {}
+
+LineReading RowReader::read(const cv::Mat& gray_row) {
+  return std::visit([&](auto& reader) { return reader.read(gray_row); }, reader_);
+}
+
+}  // namespace anpr::engine
