@@ -3,6 +3,9 @@
 // backtracking stays within a few dozen steps.
 #include "common/plate/plate_shape.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/plate/plate_error.h"
 
 namespace anpr::plate {
@@ -60,13 +63,37 @@ std::string class_chars(PatternReader& reader, std::string_view letters) {
   }
 }
 
+// The words of a code list, longest first so that a code is tried before
+// any shorter code it starts with ("BA" before "B").
+std::vector<std::string> split_codes(const PatternReader& reader, std::string_view codes) {
+  if (codes.empty()) return {};
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : std::string(codes) + " ") {
+    if (c != ' ') {
+      if (!is_plate_char(c)) reader.fail("code list '" + std::string(codes) + "' holds '" + c + "'");
+      word += c;
+      continue;
+    }
+    if (word.empty()) reader.fail("code list '" + std::string(codes) + "' has an empty code");
+    words.push_back(std::move(word));
+    word.clear();
+  }
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return words;
+}
+
 }  // namespace
 
-Shape::Shape(std::string_view pattern, std::string_view letters) : pattern_(pattern) {
+Shape::Shape(std::string_view pattern, std::string_view letters) : Shape(pattern, letters, {}) {}
+
+Shape::Shape(std::string_view pattern, std::string_view letters, std::string_view codes) : pattern_(pattern) {
   PatternReader reader(pattern);
   for (const char c : letters) {
     if (c < 'A' || c > 'Z') reader.fail(std::string("letter set '") + std::string(letters) + "' holds a non-letter");
   }
+  const std::vector<std::string> code_list = split_codes(reader, codes);
   std::string separator;
   while (!reader.done()) {
     if (kSeparators.find(reader.peek()) != std::string_view::npos) {
@@ -75,16 +102,23 @@ Shape::Shape(std::string_view pattern, std::string_view letters) : pattern_(patt
       continue;
     }
     Group group;
-    for (const char c : class_chars(reader, letters)) group.allowed[static_cast<unsigned char>(c)] = true;
-    if (!reader.done() && reader.peek() == '{') {
+    if (reader.peek() == 'C') {
       reader.take();
-      group.min = group.max = reader.take_number();
-      if (!reader.done() && reader.peek() == ',') {
+      if (code_list.empty()) reader.fail("C used but the format lists no codes");
+      group.codes = code_list;
+      if (!reader.done() && reader.peek() == '{') reader.fail("C takes no repeat");
+    } else {
+      for (const char c : class_chars(reader, letters)) group.allowed[static_cast<unsigned char>(c)] = true;
+      if (!reader.done() && reader.peek() == '{') {
         reader.take();
-        group.max = reader.take_number();
+        group.min = group.max = reader.take_number();
+        if (!reader.done() && reader.peek() == ',') {
+          reader.take();
+          group.max = reader.take_number();
+        }
+        if (reader.done() || reader.take() != '}') reader.fail("expected '}'");
+        if (group.max == 0 || group.min > group.max) reader.fail("repeat range must satisfy min <= max, max >= 1");
       }
-      if (reader.done() || reader.take() != '}') reader.fail("expected '}'");
-      if (group.max == 0 || group.min > group.max) reader.fail("repeat range must satisfy min <= max, max >= 1");
     }
     group.separator = std::move(separator);
     separator.clear();
@@ -110,6 +144,14 @@ std::optional<std::vector<ShapeSegment>> Shape::match(std::string_view text) con
 bool Shape::match_from(std::size_t g, std::size_t pos, std::string_view text, std::vector<std::size_t>& ends) const {
   if (g == groups_.size()) return pos == text.size();
   const Group& group = groups_[g];
+  if (!group.codes.empty()) {
+    for (const std::string& code : group.codes) {
+      if (text.substr(pos, code.size()) != code) continue;
+      ends[g] = pos + code.size();
+      if (match_from(g + 1, pos + code.size(), text, ends)) return true;
+    }
+    return false;
+  }
   std::size_t run = 0;
   while (run < group.max && pos + run < text.size() &&
          group.allowed[static_cast<unsigned char>(text[pos + run])]) {
@@ -124,6 +166,38 @@ bool Shape::match_from(std::size_t g, std::size_t pos, std::string_view text, st
     return match_from(g + 1, pos, text, ends);
   }
   return false;
+}
+
+std::size_t Shape::longest() const {
+  std::size_t total = 0;
+  for (const Group& group : groups_) total += group.codes.empty() ? group.max : group.codes.front().size();
+  return total;
+}
+
+double Shape::count(std::size_t length) const {
+  if (length > longest()) return 0.0;
+  // ways[p]: the splits of the groups so far that fill exactly p characters.
+  std::vector<double> ways(length + 1, 0.0);
+  ways[0] = 1.0;
+  for (const Group& group : groups_) {
+    std::vector<double> next(length + 1, 0.0);
+    const auto size = static_cast<double>(std::count(group.allowed.begin(), group.allowed.end(), true));
+    for (std::size_t p = 0; p <= length; ++p) {
+      if (ways[p] == 0.0) continue;
+      if (!group.codes.empty()) {
+        for (const std::string& code : group.codes) {
+          if (p + code.size() <= length) next[p + code.size()] += ways[p];
+        }
+        continue;
+      }
+      double choices = std::pow(size, static_cast<double>(group.min));
+      for (std::size_t n = group.min; n <= group.max && p + n <= length; ++n, choices *= size) {
+        next[p + n] += ways[p] * choices;
+      }
+    }
+    ways.swap(next);
+  }
+  return ways[length];
 }
 
 }  // namespace anpr::plate
