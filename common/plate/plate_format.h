@@ -1,8 +1,9 @@
 // The catalogue of plate formats the border cameras are expected to see:
 // Latvia and Lithuania first, then the neighbours and the usual transit
 // countries. Each format knows its shape (which texts it accepts and how the
-// country separates them when shown), the letters it may use and a weight
-// saying how much a fit is worth as evidence that a read is a real plate.
+// country separates them when shown), the letters it may use and how common
+// its series is; how much a fit is worth as evidence follows from these
+// (plate_specificity.h).
 // The table itself, with the reasons for each row, is in
 // docs/plate-formats.md.
 #pragma once
@@ -27,8 +28,10 @@ struct PlateFormat {
   // plates need at least two letters.
   std::size_t max_length;
   std::size_t min_letters;
-  // In (0, 1]: 1 for a tightly specified series, lower for loose shapes such
-  // as vanity plates that random OCR garbage also fits.
+  // How common the series is among the country's plates, in (0, 1]: 1 for
+  // the current standard series, lower for older or special ones. What a
+  // fit is worth also depends on how specific the shape is at the read's
+  // length; plate_specificity.h combines the two.
   double weight;
 };
 

@@ -7,14 +7,17 @@
 
 #include "common/plate/plate_display.h"
 #include "common/plate/plate_error.h"
+#include "common/plate/plate_specificity.h"
 #include "common/plate/plate_text.h"
 
 namespace anpr::plate {
 namespace {
 
 constexpr std::pair<std::string_view, double> kPriors[] = {
-    {"LV", 1.0}, {"LT", 1.0}, {"EE", 0.7}, {"PL", 0.7}, {"BY", 0.7}, {"RU", 0.6},
-    {"FI", 0.5}, {"DE", 0.5}, {"UA", 0.5}, {"SK", 0.4}, {"CZ", 0.4},
+    {"LV", 1.0}, {"LT", 1.0}, {"EE", 0.7}, {"PL", 0.7}, {"BY", 0.7}, {"RU", 0.6}, {"FI", 0.5},
+    {"DE", 0.5}, {"UA", 0.5}, {"SK", 0.4}, {"CZ", 0.4}, {"SE", 0.3}, {"NL", 0.3}, {"RO", 0.3},
+    {"HU", 0.3}, {"NO", 0.2}, {"DK", 0.2}, {"BE", 0.2}, {"FR", 0.2}, {"IT", 0.2}, {"AT", 0.2},
+    {"GB", 0.2}, {"HR", 0.2}, {"ES", 0.2}, {"CH", 0.15},
 };
 
 bool is_catalogued(std::string_view country) {
@@ -42,7 +45,7 @@ std::vector<CountryFit> identify_checked(std::string_view normalised, std::span<
     const double prior = hinted_prior(country, hints);
     CountryFit best{nullptr, 0.0};
     for (const PlateFormat* format : formats_of(country)) {
-      const double validity = prior * format->weight;
+      const double validity = std::max(kMinFitValidity, prior * fit_weight(*format, normalised.size()));
       if (validity > best.validity && fits(*format, normalised)) best = {format, validity};
     }
     if (best.format != nullptr) fits_found.push_back(best);

@@ -4,13 +4,18 @@
 // Latvian or Lithuanian plate is more likely than a Czech one; a camera's site
 // may know better still, so callers can pass country hints.
 //
-// validity(read) = prior(country) x weight(format), best over the formats
-//                  the read fits, or kUnfitValidity when it fits none
+// validity(read) = max(kMinFitValidity,
+//                      prior(country) x fit_weight(format, length)),
+//                  best over the formats the read fits, or kUnfitValidity
+//                  when it fits none
 // score(read)    = confidence x validity
 //
-// Priors and weights are in (0, 1]. With hints, a hinted country's prior is
-// raised to 1 and every other country's is multiplied by kUnhintedFactor;
-// even then no fit's validity drops to kUnfitValidity.
+// fit_weight (plate_specificity.h) is how common the format's series is
+// times how specific its shape is at the read's length, so a loose shape
+// (Latvian vanity plates) weighs far less than a tight one (a Romanian
+// county series). Priors and weights are in (0, 1]. With hints, a hinted
+// country's prior is raised to 1 and every other country's is multiplied by
+// kUnhintedFactor; even then no fit's validity drops below kMinFitValidity.
 #pragma once
 
 #include <span>
@@ -22,9 +27,13 @@
 
 namespace anpr::plate {
 
-// Below every fit's validity, so at equal confidence a read that fits some
-// format always ranks above one that fits none.
-inline constexpr double kUnfitValidity = 0.1;
+// Below every fit's validity (kMinFitValidity), so at equal confidence a read
+// that fits some format always ranks above one that fits none. A fit that
+// carries almost no evidence, such as a vanity plate, ranks only a little
+// above; a full Latvian or Lithuanian plate 12-15 times.
+inline constexpr double kUnfitValidity = 0.05;
+// The least a fit is worth, whatever its country and shape.
+inline constexpr double kMinFitValidity = 0.06;
 inline constexpr double kUnhintedFactor = 0.5;
 
 // The base prior of a catalogued country (roughly its share of traffic at
@@ -33,7 +42,7 @@ double country_prior(std::string_view country);
 
 struct CountryFit {
   const PlateFormat* format;  // the country's best format for the text
-  double validity;            // prior x weight, hints applied
+  double validity;            // as above, hints applied
 };
 
 // One entry per country whose formats `normalised` fits, most valid first

@@ -50,8 +50,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"LT", "standard", "ABC1234", false},
         Case{"EE", "standard", "123ABC", true}, Case{"EE", "standard", "123AB", false},
         Case{"EE", "standard", "ABC123", false},
-        Case{"PL", "two-letter area", "WA12345", true}, Case{"PL", "two-letter area", "KR1AB23", true},
-        Case{"PL", "two-letter area", "WAB1234", false}, Case{"PL", "two-letter area", "WA1234", false},
+        Case{"PL", "two-letter area", "WA12345", true}, Case{"PL", "two-letter area", "WAB1234", false},
+        Case{"PL", "two-letter area", "WA1234", false},
+        Case{"PL", "two-letter area", "AA12345", false},  // A is no voivodeship
+        Case{"PL", "two-letter area, letter last", "WA1234C", true},
+        Case{"PL", "two-letter area, two letters last", "WA123CE", true},
+        Case{"PL", "two-letter area, letter second", "WA1C234", true},
+        Case{"PL", "two-letter area, letters second", "KR1AC23", true},
+        Case{"PL", "two-letter area, letters second", "KR1AB23", false},  // no B after the area code
+        Case{"PL", "two-letter area, letter last", "WA1234O", false},       // nor O
         Case{"PL", "three-letter area", "WAB1234", true}, Case{"PL", "three-letter area", "KRA12345", true},
         Case{"PL", "three-letter area", "WA12345", false}, Case{"PL", "three-letter area", "WAB123", false},
         Case{"BY", "standard", "1234AB5", true}, Case{"BY", "standard", "0001IX7", true},
@@ -75,7 +82,53 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"SK", "standard", "B1123AB", false},
         Case{"CZ", "standard", "1A23456", true}, Case{"CZ", "standard", "9ZZ0001", true},
         Case{"CZ", "standard", "0A23456", false}, Case{"CZ", "standard", "1D23456", false},  // no region D
-        Case{"CZ", "standard", "1A2345", false}));
+        Case{"CZ", "standard", "1A2345", false},
+        Case{"SE", "standard", "ABC123", true}, Case{"SE", "standard", "AIC123", false},  // no I
+        Case{"SE", "2019 series", "ABC12D", true}, Case{"SE", "2019 series", "ABC12O", false},
+        Case{"SE", "2019 series", "ABC123", false},
+        Case{"NO", "standard", "AB12345", true}, Case{"NO", "standard", "AB02345", false},
+        Case{"NO", "standard", "AO12345", false}, Case{"NO", "standard", "AB1234", false},
+        Case{"DK", "standard", "AB12345", true}, Case{"DK", "standard", "AI12345", false},
+        Case{"DK", "standard", "AB123456", false},
+        Case{"NL", "sidecode 7", "12BDF3", true}, Case{"NL", "sidecode 7", "12ABC3", false},  // no vowels, no C
+        Case{"NL", "sidecode 8", "1BDF23", true}, Case{"NL", "sidecode 9", "BD123F", true},
+        Case{"NL", "sidecode 10", "B123DF", true}, Case{"NL", "sidecode 11", "BDF12G", true},
+        Case{"NL", "sidecode 12", "B12DFG", true}, Case{"NL", "sidecode 13", "1BD234", true},
+        Case{"NL", "sidecode 14", "123BD4", true}, Case{"NL", "sidecode 4", "BD12FG", true},
+        Case{"NL", "sidecode 5", "BDFG12", true}, Case{"NL", "sidecode 6", "12BDFG", true},
+        Case{"NL", "sidecode 9", "BD1234", false}, Case{"NL", "sidecode 12", "B12DFM", false},  // no M
+        Case{"BE", "standard", "1ABC123", true}, Case{"BE", "standard", "0ABC123", false},
+        Case{"BE", "standard", "1AB123", false},
+        Case{"FR", "standard", "AB123CD", true}, Case{"FR", "standard", "AB123CQ", true},
+        Case{"FR", "standard", "AO123CD", false}, Case{"FR", "standard", "AB12CD", false},
+        Case{"IT", "standard", "AB123CD", true}, Case{"IT", "standard", "AB123CQ", false},
+        Case{"IT", "standard", "AU123CD", false},
+        Case{"AT", "standard", "GU123AB", true}, Case{"AT", "standard", "W12345A", true},
+        Case{"AT", "standard", "W0123A", false}, Case{"AT", "standard", "W12345", false},
+        Case{"AT", "standard", "GU1234ABC", false},  // 9 characters
+        Case{"CH", "standard", "ZH123456", true}, Case{"CH", "standard", "AI1", true},
+        Case{"CH", "standard", "ZZ123", false},  // no canton ZZ
+        Case{"CH", "standard", "ZH0123", false}, Case{"CH", "standard", "ZH1234567", false},
+        Case{"GB", "standard", "AB12CDE", true}, Case{"GB", "standard", "AI12CDE", false},
+        Case{"GB", "standard", "AB1CDE", false},
+        Case{"RO", "county", "SB90TZI", true}, Case{"RO", "county", "BR07AAC", true},
+        Case{"RO", "county", "XX90TZI", false},  // no county XX
+        Case{"RO", "county", "SB901TZI", false}, Case{"RO", "county", "SB90TZQ", false},
+        Case{"RO", "Bucharest", "B21GSB", true}, Case{"RO", "Bucharest", "B172WAW", true},
+        Case{"RO", "Bucharest", "B1GSB", false}, Case{"RO", "Bucharest", "B1234GSB", false},
+        Case{"RO", "Bucharest", "SB21GSB", false},
+        Case{"RO", "temporary", "SB014882", true}, Case{"RO", "temporary", "B089414", true},
+        Case{"RO", "temporary", "SB12", false}, Case{"RO", "temporary", "XX1234", false},
+        Case{"HU", "standard", "ABC123", true}, Case{"HU", "standard", "AB123", false},
+        Case{"HU", "2022 series", "AAAA123", true}, Case{"HU", "2022 series", "AAA123", false},
+        Case{"HR", "standard", "ZG9757HG", true}, Case{"HR", "standard", "ZG123A", true},
+        Case{"HR", "standard", "DU912JT", true}, Case{"HR", "standard", "XX1234AB", false},
+        Case{"HR", "standard", "ZG12AB", false}, Case{"HR", "standard", "ZG1234QW", false},
+        Case{"ES", "current", "1234BCD", true}, Case{"ES", "current", "1234BCA", false},  // no vowels
+        Case{"ES", "current", "1234BCQ", false}, Case{"ES", "current", "123BCD", false},
+        Case{"ES", "provincial", "M1234AB", true}, Case{"ES", "provincial", "MA1234A", true},
+        Case{"ES", "provincial", "X1234AB", false},  // no province X
+        Case{"ES", "provincial", "M123AB", false}));
 
 TEST(PlateFormat, CataloguesTheRequiredCountriesWithLatviaAndLithuaniaFirst) {
   const auto& all = countries();
@@ -83,7 +136,8 @@ TEST(PlateFormat, CataloguesTheRequiredCountriesWithLatviaAndLithuaniaFirst) {
   EXPECT_EQ(all[0], "LV");
   EXPECT_EQ(all[1], "LT");
   const std::set<std::string> present(all.begin(), all.end());
-  for (const char* required : {"LV", "LT", "EE", "PL", "BY", "RU", "FI", "DE", "UA", "SK", "CZ"}) {
+  for (const char* required : {"LV", "LT", "EE", "PL", "BY", "RU", "FI", "DE", "UA", "SK", "CZ", "RO", "ES", "HU",
+                               "HR", "GB", "NL", "BE", "FR", "IT", "AT", "CH", "SE", "NO", "DK"}) {
     EXPECT_TRUE(present.count(required)) << required;
   }
   EXPECT_EQ(present.size(), all.size()) << "countries() lists a country twice";
@@ -104,6 +158,11 @@ TEST(PlateFormat, LetterSetsFollowTheCountryRules) {
   for (const char c : std::string("QWX")) EXPECT_EQ(lt.find(c), std::string::npos) << c;
   EXPECT_EQ(format_named("RU", "standard").letters, "ABCEHKMOPTXY");
   EXPECT_EQ(format_named("BY", "standard").letters.size(), 12u);
+  const std::string es = format_named("ES", "current").letters;
+  for (const char c : std::string("AEIOUQ")) EXPECT_EQ(es.find(c), std::string::npos) << c;
+  EXPECT_EQ(es.size(), 20u);
+  const std::string pl = format_named("PL", "two-letter area, letter last").letters;
+  for (const char c : std::string("BDIOZ")) EXPECT_EQ(pl.find(c), std::string::npos) << c;
 }
 
 TEST(PlateFormat, UnknownCountryHasNoFormats) {

@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
+#include <utility>
 
 #include "common/plate/plate_error.h"
+#include "common/plate/plate_specificity.h"
 
 namespace anpr::plate {
 namespace {
@@ -28,15 +31,23 @@ TEST(PlateRank, EveryCataloguedCountryHasAPriorInRange) {
 }
 
 TEST(PlateRank, AnyFitOutweighsNoFitEvenForAnUnhintedCountry) {
-  for (const PlateFormat& format : formats()) {
-    EXPECT_GT(country_prior(format.country) * kUnhintedFactor * format.weight, kUnfitValidity)
-        << format.country << "/" << format.name;
-  }
+  EXPECT_GT(kMinFitValidity, kUnfitValidity);
+  // S50KJ fits only loose shapes (Austrian, Latvian vanity), and with a
+  // Lithuanian hint neither country is hinted: both drop to the floor.
+  const std::vector<std::string> lithuania{"LT"};
+  const auto found = identify("S50KJ", lithuania);
+  ASSERT_FALSE(found.empty());
+  for (const CountryFit& f : found) EXPECT_DOUBLE_EQ(f.validity, kMinFitValidity) << f.format->country;
+  const std::vector<OcrCandidate> candidates{{"S50KJ", 0.5}, {"S50K#", 0.5}};
+  const auto ranked = rank_candidates(candidates, lithuania);
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0].text, "S50KJ");
 }
 
 TEST(PlateRank, IdentifyOrdersByPriorWithLatviaAndLithuaniaFirst) {
-  // ABC123 is Lithuanian, Finnish, German ("A BC 123") and a Latvian vanity plate.
-  EXPECT_EQ(countries_of(identify("ABC123")), (std::vector<std::string>{"LT", "FI", "DE", "LV"}));
+  // ABC123 is Lithuanian, Finnish, Swedish, Hungarian, German ("A BC 123")
+  // and a Latvian vanity plate; vanity says least.
+  EXPECT_EQ(countries_of(identify("ABC123")), (std::vector<std::string>{"LT", "FI", "SE", "HU", "DE", "LV"}));
   const auto lv = identify("AB1234");
   ASSERT_FALSE(lv.empty());
   EXPECT_EQ(lv.front().format->country, "LV");
@@ -58,16 +69,19 @@ TEST(PlateRank, LatvianNearMissesAreOnlyVanityPlates) {
     EXPECT_EQ(lv->format->name, "vanity") << text;
     EXPECT_LT(lv->validity, identify("AB1234").front().validity) << text;
   }
-  EXPECT_EQ(identify("AI1234").front().format->country, "DE");  // "AI 1234" is German
+  // "AI 1234" is German, and Swiss (canton AI): the short German shape is
+  // loose, the Swiss one tight, and the priors split the difference.
+  EXPECT_EQ(countries_of(identify("AI1234")), (std::vector<std::string>{"DE", "CH", "LV"}));
 }
 
 TEST(PlateRank, HintsBoostTheirCountry) {
   const std::vector<std::string> finland{"FI"};
   const auto found = identify("ABC123", finland);
-  ASSERT_EQ(found.size(), 4u);
+  ASSERT_EQ(found.size(), 6u);
   EXPECT_EQ(found[0].format->country, "FI");
-  EXPECT_DOUBLE_EQ(found[0].validity, 1.0);
-  EXPECT_DOUBLE_EQ(found[1].validity, country_prior("LT") * kUnhintedFactor);
+  EXPECT_DOUBLE_EQ(found[0].validity, fit_weight(*found[0].format, 6));
+  EXPECT_EQ(found[1].format->country, "LT");
+  EXPECT_DOUBLE_EQ(found[1].validity, country_prior("LT") * kUnhintedFactor * fit_weight(*found[1].format, 6));
 }
 
 TEST(PlateRank, UnknownHintIsRejectedWithItsName) {
@@ -92,7 +106,7 @@ TEST(PlateRank, ValidBeatsInvalidAtEqualConfidenceWhateverTheOrder) {
     ASSERT_NE(ranked[0].format, nullptr);
     EXPECT_EQ(ranked[0].format->country, "LV");
     EXPECT_EQ(ranked[0].display, "AB-1234");
-    EXPECT_DOUBLE_EQ(ranked[0].score, 0.8 * 1.0);
+    EXPECT_DOUBLE_EQ(ranked[0].score, 0.8 * fit_weight(*ranked[0].format, 6));
     EXPECT_EQ(ranked[1].format, nullptr);
     EXPECT_DOUBLE_EQ(ranked[1].score, 0.8 * kUnfitValidity);
     EXPECT_EQ(ranked[1].display, "AB1234X9Q7");
@@ -101,7 +115,7 @@ TEST(PlateRank, ValidBeatsInvalidAtEqualConfidenceWhateverTheOrder) {
 }
 
 TEST(PlateRank, AFitIsAFactorNotAVeto) {
-  // 1.0 x kUnfitValidity = 0.1 beats a vanity fit read at 0.2 x 0.3 = 0.06.
+  // 1.0 x kUnfitValidity beats a vanity fit read at 0.2 x kMinFitValidity.
   const std::vector<OcrCandidate> candidates{{"COYOTE", 0.2}, {"AB12345678", 1.0}};
   const auto ranked = rank_candidates(candidates);
   ASSERT_EQ(ranked.size(), 2u);
@@ -123,12 +137,71 @@ TEST(PlateRank, CountryConfidenceIsTheBestCountrysShare) {
   const std::vector<OcrCandidate> candidates{{"abc-123", 0.9}};
   const auto ranked = rank_candidates(candidates);
   ASSERT_EQ(ranked.size(), 1u);
-  // Fits: LT standard, FI standard, DE standard, LV vanity.
-  const double lt = 1.0, fi = country_prior("FI"), de = country_prior("DE") * 0.9, lv = 0.3;
-  EXPECT_NEAR(ranked[0].country_confidence, lt / (lt + fi + de + lv), 1e-12);
+  // Fits: LT, FI, SE, HU and DE standard, LV vanity.
+  const auto validity = [](const char* country, const char* name) {
+    for (const PlateFormat* format : formats_of(country)) {
+      if (format->name == name) return std::max(kMinFitValidity, country_prior(country) * fit_weight(*format, 6));
+    }
+    throw std::logic_error("no format " + std::string(country) + "/" + name);
+  };
+  const double lt = validity("LT", "standard"), fi = validity("FI", "standard"), se = validity("SE", "standard"),
+               hu = validity("HU", "standard"), de = validity("DE", "standard"), lv = validity("LV", "vanity");
+  EXPECT_NEAR(ranked[0].country_confidence, lt / (lt + fi + se + hu + de + lv), 1e-12);
   EXPECT_EQ(ranked[0].display, "ABC 123");
   const std::vector<OcrCandidate> only_ru{{"A123BC777", 0.9}};
   EXPECT_DOUBLE_EQ(rank_candidates(only_ru).front().country_confidence, 1.0);
+}
+
+TEST(PlateRank, ForeignPlatesAreIdentifiedAsTheirOwnCountry) {
+  const std::pair<const char*, const char*> plates[] = {
+      {"B21GSB", "RO"},  {"SB90TZI", "RO"}, {"B172WAW", "RO"},  {"1234BCD", "ES"}, {"ZG9757HG", "HR"},
+      {"WA12345", "PL"}, {"KR1AC23", "PL"}, {"LR12XYZ", "GB"},  {"12BDF3", "NL"},  {"1ABC123", "BE"},
+      {"ZH123456", "CH"}, {"ABC12D", "SE"}, {"AB12345", "NO"},  {"SB014882", "RO"},
+  };
+  for (const auto& [text, country] : plates) {
+    const auto found = identify(text);
+    ASSERT_FALSE(found.empty()) << text;
+    EXPECT_EQ(found.front().format->country, country) << text;
+  }
+}
+
+TEST(PlateRank, WhereShapesOverlapThePriorDecides) {
+  // Documented overlaps (docs/plate-formats.md): the same text is a plate of
+  // each country, and the likelier country at this border comes first.
+  EXPECT_EQ(countries_of(identify("ABC123")).front(), "LT");  // also FI, SE, HU, DE
+  EXPECT_EQ(countries_of(identify("AB12345")), (std::vector<std::string>{"NO", "DK", "RO", "LV"}));
+  EXPECT_EQ(countries_of(identify("AB123CD")).front(), "SK");   // also IT, FR
+  EXPECT_EQ(countries_of(identify("BR07AAC")).front(), "RO");   // also GB
+  EXPECT_EQ(countries_of(identify("AAAA123")).front(), "DE");   // also HU 2022 series
+  const std::vector<std::string> hungary{"HU"};
+  EXPECT_EQ(countries_of(identify("AAAA123", hungary)).front(), "HU");
+}
+
+TEST(PlateRank, VanityFitsSayLeastSoForeignReadsAreNotLatvian) {
+  // A foreign plate also fits the Latvian vanity format, but that format
+  // rules out next to nothing and counts only as much as any fit must.
+  for (const char* text : {"B21GSB", "1234BCD", "ZG9757HG", "AB12CDE", "12BDF3", "AB123CD", "ABC12D"}) {
+    const auto found = identify(text);
+    ASSERT_FALSE(found.empty()) << text;
+    EXPECT_NE(found.front().format->country, "LV") << text;
+    const auto lv = std::find_if(found.begin(), found.end(),
+                                 [](const CountryFit& f) { return f.format->country == "LV"; });
+    ASSERT_NE(lv, found.end()) << text;
+    EXPECT_EQ(lv->format->name, "vanity");
+    EXPECT_DOUBLE_EQ(lv->validity, kMinFitValidity) << text;
+  }
+  EXPECT_EQ(countries_of(identify("COYOTE")), (std::vector<std::string>{"LV"}));
+}
+
+TEST(PlateRank, AShortFitIsWeakerEvidenceThanALongOne) {
+  // AB-1 and AB-1234 are both standard Latvian plates, but one random text
+  // in 12 of three characters fits the shape, and one in 550 of six.
+  const auto short_fit = identify("AB1");
+  const auto long_fit = identify("AB1234");
+  ASSERT_FALSE(short_fit.empty());
+  ASSERT_FALSE(long_fit.empty());
+  EXPECT_EQ(short_fit.front().format, long_fit.front().format);
+  EXPECT_LT(short_fit.front().validity, long_fit.front().validity / 2);
 }
 
 TEST(PlateRank, CyrillicCandidateIsNormalisedAndIdentified) {
