@@ -14,6 +14,7 @@
 #include "anpr/wire.h"
 #include "common/transport/key_files.h"
 #include "tests/support/temp_postgres.h"
+#include "common/uuid/uuid.h"
 
 namespace anpr::central::testing {
 
@@ -34,15 +35,6 @@ ScratchDir::~ScratchDir() {
 }
 
 namespace {
-
-std::string random_event_id() {
-  static std::mt19937_64 rng{std::random_device{}()};
-  std::string id(16, '\0');
-  for (char& c : id) c = static_cast<char>(rng() & 0xff);
-  id[6] = static_cast<char>(0x70 | (id[6] & 0x0f));
-  id[8] = static_cast<char>(0x80 | (id[8] & 0x3f));
-  return id;
-}
 
 std::string plate_patch() {
   std::string jpeg(3 * 1024, '\0');
@@ -65,7 +57,7 @@ v1::Envelope envelope_with_id(uint64_t message_id) {
 v1::Sighting make_sighting(const std::string& plate, const std::string& edge_id, const std::string& site_id,
                            int64_t captured_at_us) {
   v1::Sighting s;
-  s.set_event_id(random_event_id());
+  s.set_event_id(uuid::v7());
   s.set_edge_id(edge_id);
   s.set_camera_id(site_id + "-cam-1");
   s.set_site_id(site_id);

@@ -8,6 +8,7 @@
 
 #include "central/store/migrator.h"
 #include "tests/support/temp_postgres.h"
+#include "common/uuid/uuid.h"
 
 namespace anpr::store::testing {
 
@@ -23,15 +24,6 @@ int64_t now_us() {
   return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-std::string random_event_id() {
-  static std::mt19937_64 rng{std::random_device{}()};
-  std::string id(16, '\0');
-  for (char& c : id) c = static_cast<char>(rng() & 0xff);
-  id[6] = static_cast<char>(0x70 | (id[6] & 0x0f));
-  id[8] = static_cast<char>(0x80 | (id[8] & 0x3f));
-  return id;
-}
-
 std::string fake_jpeg(std::size_t size) {
   std::string jpeg(size, '\0');
   for (std::size_t i = 0; i < size; ++i) jpeg[i] = static_cast<char>(i * 7 % 256);
@@ -42,7 +34,7 @@ std::string fake_jpeg(std::size_t size) {
 
 anpr::v1::Sighting make_sighting(const std::string& plate, int64_t captured_at_us, const std::string& site_id) {
   anpr::v1::Sighting s;
-  s.set_event_id(random_event_id());
+  s.set_event_id(uuid::v7());
   s.set_edge_id("edge-" + site_id);
   s.set_camera_id(site_id + "-cam-1");
   s.set_site_id(site_id);

@@ -18,9 +18,6 @@ std::string migrated_database(const std::string& name);
 
 int64_t now_us();
 
-// 16 random bytes laid out as a UUID version 7.
-std::string random_event_id();
-
 // `size` bytes starting with a JPEG SOI marker and including every byte
 // value, so byte-exact round trips are really tested.
 std::string fake_jpeg(std::size_t size);
