@@ -8,6 +8,7 @@
 #include <string>
 
 #include "central/correlate/duration_text.h"
+#include "central/correlate/rules.h"
 #include "central/correlate/sighting.h"
 #include "central/correlate/site_catalog.h"
 
@@ -65,6 +66,20 @@ inline Sighting seen(std::string site_id, int64_t at_us, std::string plate = "AB
   s.read_confidence = 0.95;
   s.clock_state = ClockState::kSynced;
   return s;
+}
+
+// The rule central.yaml's example configures: RU plates entering Latvia.
+inline Rule ru_entry() {
+  Rule rule;
+  rule.id = "ru-entry-lv";
+  rule.name = "Russian-registered vehicle entering Latvia";
+  rule.priority = Priority::kHigh;
+  rule.agency = "vrs";
+  rule.plate_countries = {"RU"};
+  rule.site_countries = {"LV"};
+  rule.border_only = true;
+  rule.direction = Direction::kApproaching;
+  return rule;
 }
 
 }  // namespace anpr::correlate::testing

@@ -10,19 +10,6 @@ namespace {
 using namespace anpr::correlate;
 using namespace anpr::correlate::testing;
 
-Rule ru_entry() {
-  Rule rule;
-  rule.id = "ru-entry-lv";
-  rule.name = "Russian-registered vehicle entering Latvia";
-  rule.priority = Priority::kHigh;
-  rule.agency = "vrs";
-  rule.plate_countries = {"RU"};
-  rule.site_countries = {"LV"};
-  rule.border_only = true;
-  rule.direction = Direction::kApproaching;
-  return rule;
-}
-
 class RulesTest : public ::testing::Test {
  protected:
   std::optional<RuleHit> run(const Rule& rule, const Sighting& s, int minute = 12 * 60,

@@ -24,16 +24,9 @@ using testing::flip_byte;
 using testing::payload_for;
 using testing::record_bytes;
 using testing::segment_files;
+using testing::small_segments;
 using testing::TempDir;
 using testing::total_segment_bytes;
-
-// 1 KiB segments hold 8 records of 100 bytes: 20 + 8 * 117 = 956.
-SpoolOptions small_segments(std::uint64_t max_total_bytes = 1u << 20) {
-  SpoolOptions options;
-  options.segment_bytes = 1024;
-  options.max_total_bytes = max_total_bytes;
-  return options;
-}
 
 std::vector<std::uint64_t> range(std::uint64_t first, std::uint64_t last) {
   std::vector<std::uint64_t> seqs(last - first + 1);

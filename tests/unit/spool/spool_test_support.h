@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "edge/spool/spool_format.h"
+#include "edge/spool/spool_options.h"
 
 namespace anpr::spool::testing {
 
@@ -77,6 +78,14 @@ inline void append_bytes(const std::filesystem::path& file, const std::string& b
   std::ofstream stream(file, std::ios::binary | std::ios::app);
   stream << bytes;
   if (!stream) throw std::runtime_error("cannot append to " + file.string());
+}
+
+// 1 KiB segments hold 8 records of 100 bytes: 20 + 8 * 117 = 956.
+inline SpoolOptions small_segments(std::uint64_t max_total_bytes = 1u << 20) {
+  SpoolOptions options;
+  options.segment_bytes = 1024;
+  options.max_total_bytes = max_total_bytes;
+  return options;
 }
 
 }  // namespace anpr::spool::testing
