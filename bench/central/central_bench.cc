@@ -7,9 +7,9 @@
 //     (committed) per second, from the first send to the last ack. Every
 //     H-th sighting carries a plate on the watchlist, and a subscriber
 //     measures how long after its send each alert arrives on the PUB socket.
-//  2. copy: the same number of rows COPYed straight into a plain
-//     staging-shaped table in batches of the server's batch size, in the same
-//     database and run: the floor under what the server adds (CURVE, decode,
+//  2. copy: the same rows COPYed straight into plain tables in batches of
+//     the server's batch size (bench/store/raw_copy.h), in the same database
+//     and run: the floor under what the server adds (CURVE, decode,
 //     validation, dedup, partitions, indexes, the alert pass).
 //
 //   anpr-central-bench --conninfo='host=... dbname=...' [--sightings=50000]
@@ -41,10 +41,10 @@
 #include <zmq.hpp>
 
 #include "anpr/wire.h"
+#include "bench/store/raw_copy.h"
 #include "central/server/central_config.h"
 #include "central/server/central_server.h"
 #include "central/store/migrator.h"
-#include "central/store/sighting_copy.h"
 #include "central/watchlist/watchlist_repository.h"
 #include "common/transport/key_files.h"
 #include "common/transport/secure_dealer.h"
@@ -280,27 +280,6 @@ void subscribe_alerts(const std::string& endpoint, const anpr::transport::CurveK
   }
 }
 
-double copy_phase(const std::string& conninfo, const std::vector<const Sighting*>& rows, long batch) {
-  pqxx::connection conn(conninfo);
-  {
-    pqxx::work tx(conn);
-    tx.exec0("CREATE TABLE bench_raw_copy " + anpr::store::staging_columns_sql());
-    tx.commit();
-  }
-  const auto start = Clock::now();
-  for (std::size_t done = 0; done < rows.size(); done += static_cast<std::size_t>(batch)) {
-    const std::size_t n = std::min(rows.size() - done, static_cast<std::size_t>(batch));
-    pqxx::work tx(conn);
-    anpr::store::copy_sightings(tx, "bench_raw_copy", std::span(rows).subspan(done, n));
-    tx.commit();
-  }
-  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  pqxx::work tx(conn);
-  tx.exec0("DROP TABLE bench_raw_copy");
-  tx.commit();
-  return seconds;
-}
-
 void prepare_watchlist(const Options& o) {
   pqxx::connection conn(o.conninfo);
   anpr::store::migrate(conn);
@@ -427,7 +406,8 @@ int main(int argc, char** argv) {
                 acks.p50, acks.p99, acks.max, static_cast<long>(kAckTimeout.count()), resent);
     std::printf("alerts: %zu expected, %zu received, %zu missing; send->alert ms: p50 %.1f  p99 %.1f  max %.1f\n",
                 hits.sent.size(), alerts.n, missing, alerts.p50, alerts.p99, alerts.max);
-    const double copy_s = copy_phase(o.conninfo, rows, o.batch);
+    pqxx::connection copy_conn(o.conninfo);
+    const double copy_s = anpr::bench::raw_copy_seconds(copy_conn, rows, static_cast<std::size_t>(o.batch));
     std::printf("raw COPY of the same %zu rows, batches of %ld: %.2f s, %.0f rows/s\n", rows.size(), o.batch, copy_s,
                 static_cast<double>(rows.size()) / copy_s);
     return missing == 0 ? 0 : 1;

@@ -4,8 +4,8 @@
 //
 //  1. write: N sightings with a 3 KB plate patch each through
 //     SightingWriter::write_batch in batches of B, as the ingest path does;
-//  2. copy: the same rows (same seed) COPYed in batches of B into a plain
-//     staging-shaped table, the floor the write path's dedup, partition
+//  2. copy: the same rows (same seed) COPYed in batches of B into plain
+//     tables (raw_copy.h), the floor the write path's dedup, partition
 //     routing and indexes add to;
 //  3. history: the table topped up to M rows (no images, spread over D days)
 //     and Q searches of each kind timed through search_plate_history.
@@ -25,9 +25,9 @@
 
 #include <pqxx/pqxx>
 
+#include "bench/store/raw_copy.h"
 #include "central/store/history.h"
 #include "central/store/migrator.h"
-#include "central/store/sighting_copy.h"
 #include "central/store/sighting_writer.h"
 
 namespace {
@@ -166,30 +166,14 @@ double write_phase(pqxx::connection& conn, const Options& o, std::size_t distinc
 }
 
 double copy_phase(pqxx::connection& conn, const Options& o, std::size_t distinct) {
-  {
-    pqxx::work tx(conn);
-    tx.exec0("CREATE TABLE bench_raw_copy " + anpr::store::staging_columns_sql());
-    tx.commit();
-  }
   SightingSource source(kSeed, distinct);
   int64_t start_time = now_us() - o.rows * 1000;
-  double busy = 0;
-  for (long done = 0; done < o.rows;) {
-    std::vector<Sighting> batch;
-    for (long i = 0; i < o.batch && done + i < o.rows; ++i) batch.push_back(source.next(start_time + (done + i) * 1000, true));
-    std::vector<const Sighting*> rows;
-    for (const auto& s : batch) rows.push_back(&s);
-    auto t0 = Clock::now();
-    pqxx::work tx(conn);
-    anpr::store::copy_sightings(tx, "bench_raw_copy", rows);
-    tx.commit();
-    busy += seconds_since(t0);
-    done += static_cast<long>(batch.size());
-  }
-  pqxx::work tx(conn);
-  tx.exec0("DROP TABLE bench_raw_copy");
-  tx.commit();
-  return busy;
+  std::vector<Sighting> all;
+  all.reserve(static_cast<std::size_t>(o.rows));
+  for (long i = 0; i < o.rows; ++i) all.push_back(source.next(start_time + i * 1000, true));
+  std::vector<const Sighting*> rows;
+  for (const auto& s : all) rows.push_back(&s);
+  return anpr::bench::raw_copy_seconds(conn, rows, static_cast<std::size_t>(o.batch));
 }
 
 void fill_phase(pqxx::connection& conn, const Options& o, SightingSource& source, long have) {

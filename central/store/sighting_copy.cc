@@ -1,6 +1,7 @@
-// Streaming sightings with COPY; see sighting_copy.h. libpqxx 6.4's
+// Shipping a batch of sightings; see sighting_copy.h. libpqxx 6.4's
 // stream_to sends text-format COPY and escapes each field, so values are
-// spelled as PostgreSQL text (pg_text.h) and never reach any SQL text.
+// spelled as PostgreSQL text (pg_text.h) and never reach any SQL text; the
+// images go as binary parameters (pg_binary.h), never as SQL text either.
 #include "central/store/sighting_copy.h"
 
 #include <tuple>
@@ -8,6 +9,7 @@
 
 #include <pqxx/stream_to>
 
+#include "central/store/pg_binary.h"
 #include "central/store/pg_text.h"
 #include "common/plate/ocr_equivalence.h"
 
@@ -41,8 +43,7 @@ constexpr const char* kColumns = R"sql((
   clock_state           integer NOT NULL,
   clock_error_us        bigint NOT NULL,
   engine_version        text NOT NULL,
-  plate_jpeg            bytea NOT NULL,
-  overview_jpeg         bytea NOT NULL
+  batch_index           integer NOT NULL
 ))sql";
 
 const std::vector<std::string> kColumnNames = {
@@ -50,9 +51,9 @@ const std::vector<std::string> kColumnNames = {
     "plate_text", "plate_key", "plate_display", "plate_country", "country_confidence",
     "read_confidence", "candidate_texts", "candidate_confidences", "frame_width", "frame_height",
     "plate_box", "plate_corners", "direction", "lane", "frames_seen",
-    "clock_state", "clock_error_us", "engine_version", "plate_jpeg", "overview_jpeg"};
+    "clock_state", "clock_error_us", "engine_version", "batch_index"};
 
-auto row_of(const anpr::v1::Sighting& s) {
+auto row_of(const anpr::v1::Sighting& s, int batch_index) {
   std::vector<std::string> candidate_texts;
   std::vector<float> candidate_confidences;
   for (const auto& c : s.candidates()) {
@@ -76,7 +77,7 @@ auto row_of(const anpr::v1::Sighting& s) {
       real_array(candidate_confidences), int64_t{s.frame_width()}, int64_t{s.frame_height()}, bigint_array(box),
       real_array(corners), static_cast<int>(s.direction()), int64_t{s.lane()}, int64_t{s.frames_seen()},
       static_cast<int>(s.clock_sync().state()), int64_t{s.clock_sync().error_bound_us()}, s.engine_version(),
-      bytea_text(s.plate_jpeg()), bytea_text(s.overview_jpeg()));
+      batch_index);
 }
 
 }  // namespace
@@ -86,8 +87,20 @@ std::string staging_columns_sql() { return kColumns; }
 void copy_sightings(pqxx::transaction_base& tx, const std::string& table,
                     std::span<const anpr::v1::Sighting* const> rows) {
   pqxx::stream_to copy(tx, table, kColumnNames);
-  for (const anpr::v1::Sighting* s : rows) copy << row_of(*s);
+  int batch_index = 0;
+  for (const anpr::v1::Sighting* s : rows) copy << row_of(*s, ++batch_index);
   copy.complete();
+}
+
+EvidenceArrays evidence_arrays(std::span<const anpr::v1::Sighting* const> rows) {
+  std::vector<std::string_view> plates, overviews;
+  plates.reserve(rows.size());
+  overviews.reserve(rows.size());
+  for (const anpr::v1::Sighting* s : rows) {
+    plates.push_back(s->plate_jpeg());
+    overviews.push_back(s->overview_jpeg());
+  }
+  return {bytea_array_binary(plates), bytea_array_binary(overviews)};
 }
 
 }  // namespace anpr::store

@@ -1,8 +1,12 @@
-// The COPY half of a batch write: sightings as rows of a table shaped for
-// them as they arrive (the protocol's values as sent, protocol "unset"
-// values included), streamed in one COPY. The writer copies into its
-// session-local staging table; the benchmark copies the same rows into a
-// plain table to show what the rest of the write path costs on top.
+// How a batch of sightings travels to PostgreSQL: the hot fields as rows
+// of a table shaped for them as they arrive (the protocol's values as sent,
+// protocol "unset" values included), streamed in one text COPY, and the
+// evidence JPEGs apart as two binary bytea[] parameters whose element i
+// belongs to the row with batch_index i. Images never go through text COPY:
+// hex doubles their size, libpqxx escapes each character and PostgreSQL
+// decodes it again, which was most of the cost of a batch. The writer copies
+// into its session-local staging table; the benchmark copies the same rows
+// into plain tables to show what the rest of the write path costs on top.
 #pragma once
 
 #include <span>
@@ -18,10 +22,19 @@ namespace anpr::store {
 // "CREATE [TEMP] TABLE name <this>".
 std::string staging_columns_sql();
 
-// COPYs `rows` into `table` (staging-shaped) within `tx`. Each sighting must
-// have passed storage_problem(); its OCR-canonical plate key is computed
-// here. Throws StoreError for an event id that is not 16 bytes.
+// COPYs `rows` into `table` (staging-shaped) within `tx`, the i-th (from 1)
+// with batch_index i. Each sighting must have passed storage_problem(); its
+// OCR-canonical plate key is computed here. Throws StoreError for an event
+// id that is not 16 bytes.
 void copy_sightings(pqxx::transaction_base& tx, const std::string& table,
                     std::span<const anpr::v1::Sighting* const> rows);
+
+// The evidence of `rows` as binary bytea[] parameters (pg_binary.h), in the
+// order copy_sightings numbers them; an absent image is NULL.
+struct EvidenceArrays {
+  std::string plate_jpeg;
+  std::string overview_jpeg;
+};
+EvidenceArrays evidence_arrays(std::span<const anpr::v1::Sighting* const> rows);
 
 }  // namespace anpr::store

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <unordered_set>
 
+#include <pqxx/binarystring>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
@@ -23,8 +24,9 @@ const std::string kPrepareStaging = "SET LOCAL client_min_messages = warning;"
                                     staging_columns_sql() + " ON COMMIT DELETE ROWS";
 
 // Moves the staged rows whose event id the ledger did not hold yet, mapping
-// protocol "unset" values to NULL; enum values this build does not know
-// read as unset (docs/protocol.md).
+// protocol "unset" values to NULL (enum values this build does not know
+// read as unset, docs/protocol.md), and their images from the two bytea[]
+// parameters ($1 plate patches, $2 overviews; sighting_copy.h).
 constexpr const char* kMoveStaged = R"sql(
 WITH fresh AS (
   INSERT INTO sighting_ids (event_id, captured_at)
@@ -53,9 +55,11 @@ WITH fresh AS (
   FROM sighting_staging s JOIN fresh USING (event_id)
 ), evidence AS (
   INSERT INTO sighting_evidence (event_id, captured_at, plate_jpeg, overview_jpeg)
-  SELECT s.event_id, s.captured_at, NULLIF(s.plate_jpeg, ''::bytea), NULLIF(s.overview_jpeg, ''::bytea)
+  SELECT s.event_id, s.captured_at, e.plate_jpeg, e.overview_jpeg
   FROM sighting_staging s JOIN fresh USING (event_id)
-  WHERE length(s.plate_jpeg) > 0 OR length(s.overview_jpeg) > 0
+  JOIN unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS e (plate_jpeg, overview_jpeg, batch_index)
+    ON e.batch_index = s.batch_index
+  WHERE e.plate_jpeg IS NOT NULL OR e.overview_jpeg IS NOT NULL
 )
 SELECT event_id::text FROM fresh)sql";
 
@@ -97,7 +101,11 @@ BatchResult SightingWriter::write_batch(const std::vector<anpr::v1::Sighting>& b
       if (fate[i] == Fate::kWritten) rows.push_back(&batch[i]);
     }
     copy_sightings(tx, "sighting_staging", rows);
-    for (const pqxx::row& row : tx.exec(kMoveStaged)) fresh.insert(uuid_bytes(row[0].c_str()));
+    const EvidenceArrays evidence = evidence_arrays(rows);
+    for (const pqxx::row& row : tx.exec_params(kMoveStaged, pqxx::binarystring(evidence.plate_jpeg),
+                                               pqxx::binarystring(evidence.overview_jpeg))) {
+      fresh.insert(uuid_bytes(row[0].c_str()));
+    }
     tx.commit();
   } catch (...) {
     partitions_.forget();
