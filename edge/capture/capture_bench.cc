@@ -1,8 +1,10 @@
 // anpr-capture-bench: what one camera costs the box. Decodes each source for
-// a while through FrameSource, once handing every frame to a consumer that
-// does nothing and once through the motion gate, and prints the frames per
-// second received and the process CPU time per frame (decoder threads
-// included). docs/capture.md quotes its figures with the commands.
+// a while through FrameSource with three consumers: one that only takes the
+// frames (the decoder's cost), one that converts every frame to BGR (what
+// capture cost before the gate read the luma plane), and the edge daemon's
+// way: the motion gate on the gray plane and BGR only for the frames it
+// passes. Prints the frames per second received and the process CPU time per
+// frame (all threads). docs/capture.md quotes its figures with the commands.
 //
 //   anpr-capture-bench [--seconds N] URL...
 //
@@ -34,6 +36,17 @@ double cpu_seconds(clockid_t clock) {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
 }
 
+enum class Consumer { take, bgr, gate };
+
+const char* to_string(Consumer consumer) {
+  switch (consumer) {
+    case Consumer::take: return "take";
+    case Consumer::bgr: return "bgr";
+    case Consumer::gate: return "gate";
+  }
+  return "?";
+}
+
 struct Figures {
   int width = 0;
   int height = 0;
@@ -45,7 +58,7 @@ struct Figures {
 
 // Measures `seconds` of `url` after the first frames (the open and the
 // decoder's start-up are not what a camera costs in the long run).
-Figures measure(const std::string& url, double seconds, bool gate) {
+Figures measure(const std::string& url, double seconds, Consumer consumer) {
   anpr::capture::CaptureOptions options;
   options.camera_id = "bench";
   options.url = url;
@@ -72,12 +85,21 @@ Figures measure(const std::string& url, double seconds, bool gate) {
   std::uint64_t gated = 0, passed = 0;
   while (Clock::now() - wall_start < std::chrono::duration<double>(seconds)) {
     auto frame = source.next(std::chrono::milliseconds(500));
-    if (!frame || !gate) continue;
+    if (!frame || consumer == Consumer::take) continue;
+    if (consumer == Consumer::bgr) {
+      frame->picture->bgr();
+      continue;
+    }
+    const anpr::capture::Picture& picture = *frame->picture;
     double before = cpu_seconds(CLOCK_THREAD_CPUTIME_ID);
-    auto result = motion_gate.evaluate(frame->image, Clock::now());
+    auto result = motion_gate.evaluate(picture.gray(), Clock::now(),
+                                       picture.video_range() ? anpr::motion::GrayLevels::video
+                                                             : anpr::motion::GrayLevels::full);
     gate_cpu += cpu_seconds(CLOCK_THREAD_CPUTIME_ID) - before;
     ++gated;
-    if (result.pass) ++passed;
+    if (!result.pass) continue;
+    ++passed;
+    picture.bgr();  // for recognition
   }
   double wall = std::chrono::duration<double>(Clock::now() - wall_start).count();
   double cpu = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
@@ -122,16 +144,16 @@ int main(int argc, char** argv) {
   }
   if (urls.empty()) usage();
 
-  std::printf("%-44s %9s %5s %8s %13s %12s %6s\n", "source", "size", "gate", "fps", "cpu ms/frame",
+  std::printf("%-44s %9s %8s %8s %13s %12s %6s\n", "source", "size", "consumer", "fps", "cpu ms/frame",
               "gate ms/frm", "passed");
   try {
     for (const std::string& url : urls) {
-      for (bool gate : {false, true}) {
-        Figures f = measure(url, seconds, gate);
+      for (Consumer consumer : {Consumer::take, Consumer::bgr, Consumer::gate}) {
+        Figures f = measure(url, seconds, consumer);
         std::string size = std::to_string(f.width) + "x" + std::to_string(f.height);
-        std::printf("%-44s %9s %5s %8.1f %13.2f", url.c_str(), size.c_str(), gate ? "on" : "off", f.fps,
+        std::printf("%-44s %9s %8s %8.1f %13.2f", url.c_str(), size.c_str(), to_string(consumer), f.fps,
                     f.cpu_ms_per_frame);
-        if (gate) {
+        if (consumer == Consumer::gate) {
           std::printf(" %12.3f %5.0f%%\n", f.gate_ms_per_frame, 100.0 * f.passed);
         } else {
           std::printf(" %12s %6s\n", "-", "-");

@@ -1,15 +1,19 @@
-// One decoded camera frame as capture hands it to recognition.
+// One decoded camera frame as capture hands it to the motion gate and
+// recognition.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 
-#include <opencv2/core.hpp>
+#include "edge/capture/picture.h"
 
 namespace anpr::capture {
 
 struct Frame {
-  cv::Mat image;  // BGR, 8 bits per channel, owned by this frame alone
+  // Gray for the gate at no cost, BGR on request (picture.h). Never null in
+  // a frame that FrameSource hands out.
+  std::shared_ptr<const Picture> picture;
   // Counts every frame received from the source since start(), across
   // reconnects, so gaps between the numbers a consumer sees are frames it
   // never got (capped or dropped).

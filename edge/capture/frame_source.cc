@@ -2,6 +2,7 @@
 #include "edge/capture/frame_source.h"
 
 #include <exception>
+#include <memory>
 #include <random>
 #include <stdexcept>
 #include <utility>
@@ -55,6 +56,7 @@ void FrameSource::stop() {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  cancel_.store(true);
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
   mailbox_.close();
@@ -138,14 +140,15 @@ FrameSource::Session FrameSource::connect() {
   // device may come back, so for them every failure is worth a retry.
   Outcome failure = source_.kind == SourceKind::file ? Outcome::failed : Outcome::lost;
   try {
-    VideoInput input(source_, options_);
-    if (!input.opened()) return {failure, input.error(), {}};
-    Session session = stream(input);
+    std::unique_ptr<VideoInput> input = open_video_input(source_, options_, cancel_);
+    if (stopping()) return {Outcome::stopping, {}, {}};
+    if (!input->opened()) return {failure, input->error(), {}};
+    Session session = stream(*input);
     if (session.outcome == Outcome::lost) session.outcome = failure;
     return session;
   } catch (const std::exception& error) {
-    // OpenCV throws for some malformed streams; that is a broken connection,
-    // never a reason to take the daemon down.
+    // A malformed stream may make OpenCV or a conversion throw; that is a
+    // broken connection, never a reason to take the daemon down.
     return {failure, redact_url(options_.url) + ": " + error.what(), {}};
   }
 }
@@ -171,7 +174,10 @@ FrameSource::Session FrameSource::stream(VideoInput& input) {
     auto now = SteadyClock::now();
     auto streamed = first_frame ? now - *first_frame : SteadyClock::duration{0};
     if (grabbed == VideoInput::Grab::end) return {Outcome::ended, {}, streamed};
-    if (grabbed == VideoInput::Grab::error) return {Outcome::lost, input.error(), streamed};
+    if (grabbed == VideoInput::Grab::error) {
+      if (stopping()) return {Outcome::stopping, {}, {}};
+      return {Outcome::lost, input.error(), streamed};
+    }
 
     auto captured_at = SystemClock::now();
     std::uint64_t number;
@@ -189,10 +195,7 @@ FrameSource::Session FrameSource::stream(VideoInput& input) {
       report([](CameraStateMachine& machine) { return machine.streaming(SystemClock::now()); });
     }
     if (!cap.admit(now)) continue;
-    // A fresh image for every published frame: the consumer owns it, and
-    // OpenCV would write the next frame into a reused one in place.
-    cv::Mat image;
-    if (input.retrieve(image)) mailbox_.put(Frame{std::move(image), number, captured_at});
+    if (auto picture = input.picture()) mailbox_.put(Frame{std::move(picture), number, captured_at});
   }
 }
 

@@ -5,14 +5,17 @@
 // log per frame or per retry:
 //
 // - every blocking call on the source is bounded by the open or read timeout
-//   (FFmpeg sources), so a camera that hangs is noticed in seconds and
-//   stop() returns within the larger of the two at worst;
+//   (FFmpeg sources), so a camera that hangs is noticed in seconds, and
+//   stop() cuts such a wait short;
 // - frames go through a single-slot mailbox: a slow consumer loses frames
 //   (counted) but never sees an old one;
 // - one log line per state change (camera_state_machine.h);
-// - frames over the rate cap are decoded but not converted (rate_cap.h).
+// - frames over the rate cap are decoded but never leave the decoder
+//   (rate_cap.h); frames handed on carry the decoded picture, so a consumer
+//   pays for BGR only on the frames it wants it for (picture.h).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -44,8 +47,9 @@ class FrameSource {
   // Starts the capture thread; once only.
   void start();
 
-  // Ends capture and joins the thread. Idempotent. Waits at most the open or
-  // read timeout, and returns at once while between attempts.
+  // Ends capture and joins the thread. Idempotent. Interrupts a wait on an
+  // FFmpeg source (within about 0.1 s) and returns at once while between
+  // attempts; a V4L2 read is waited for.
   void stop();
 
   // The newest frame not handed out before, waiting up to `wait` for one;
@@ -79,6 +83,7 @@ class FrameSource {
   const CaptureOptions options_;
   const SourceUrl source_;
   FrameMailbox mailbox_;
+  std::atomic<bool> cancel_{false};  // set by stop(); interrupts FFmpeg's waits
 
   mutable std::mutex mutex_;  // guards everything below
   std::condition_variable wake_;

@@ -146,7 +146,9 @@ void CameraPipeline::feed(std::stop_token stop) {
     // when it was captured, on the steady clock.
     auto waited = std::chrono::system_clock::now() - frame->captured_at;
     auto timestamp = stamp(now - std::chrono::duration_cast<Clock::duration>(waited));
-    if (!gate->evaluate(frame->image, now).pass) {
+    const capture::Picture& picture = *frame->picture;
+    auto levels = picture.video_range() ? motion::GrayLevels::video : motion::GrayLevels::full;
+    if (!gate->evaluate(picture.gray(), now, levels).pass) {
       ++frames_without_motion_;
       deliver(next_seq_, Outcome{next_seq_, timestamp, frame->captured_at, {}, {}});
       ++next_seq_;
@@ -163,10 +165,15 @@ void CameraPipeline::recognise(capture::Frame frame, std::int64_t timestamp_us) 
     ++in_recognition_;
   }
   const std::uint64_t seq = next_seq_;
-  auto job = [this, seq, timestamp_us, captured_at = frame.captured_at, image = frame.image](engine::Engine& engine) {
+  // The worker converts to BGR: only frames the gate passed pay for it, and
+  // not in the thread that keeps up with the camera.
+  auto job = [this, seq, timestamp_us, captured_at = frame.captured_at,
+              picture = std::move(frame.picture)](engine::Engine& engine) {
     Outcome outcome{seq, timestamp_us, captured_at, {}, {}};
     const auto cpu_before = thread_cpu_ns();
+    cv::Mat image;
     try {
+      image = picture->bgr();
       outcome.reads = engine.read(image);
     } catch (const std::exception& error) {
       ++recognition_errors_;

@@ -47,7 +47,8 @@ MotionResult MotionGate::keepalive_or_none(std::chrono::steady_clock::time_point
   return result;
 }
 
-MotionResult MotionGate::evaluate(const cv::Mat& frame, std::chrono::steady_clock::time_point now) {
+MotionResult MotionGate::evaluate(const cv::Mat& frame, std::chrono::steady_clock::time_point now,
+                                  GrayLevels levels) {
   if (frame.empty() || frame.depth() != CV_8U || (frame.channels() != 1 && frame.channels() != 3)) {
     throw std::invalid_argument("motion gate: frame must be 8-bit gray or BGR, got type " +
                                 std::to_string(frame.type()) + " of " + std::to_string(frame.cols) + "x" +
@@ -68,6 +69,9 @@ MotionResult MotionGate::evaluate(const cv::Mat& frame, std::chrono::steady_cloc
   }
   if (small_.channels() == 3) {
     cv::cvtColor(small_, gray_, cv::COLOR_BGR2GRAY);
+  } else if (levels == GrayLevels::video) {
+    small_.convertTo(stretched_, CV_8U, 255.0 / 219.0, -16.0 * 255.0 / 219.0);
+    gray_ = stretched_;
   } else {
     gray_ = small_;
   }

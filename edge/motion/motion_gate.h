@@ -24,6 +24,15 @@ namespace anpr::motion {
 
 enum class PassReason { none, motion, keepalive };
 
+// How a gray frame codes black and white. The luma plane of most H.264 and
+// H.265 streams is video range, and the gate reads it as decoded (no
+// conversion of the full frame); it stretches its small copy to full range,
+// so pixel_threshold means the same gray levels for every source.
+enum class GrayLevels {
+  full,   // 0 black, 255 white (cv::cvtColor's gray, full-range cameras)
+  video,  // 16 black, 235 white
+};
+
 const char* to_string(PassReason reason);
 
 struct MotionResult {
@@ -38,10 +47,12 @@ class MotionGate {
   // Throws std::invalid_argument for invalid options.
   explicit MotionGate(MotionOptions options);
 
-  // Judges `frame` (BGR or gray, 8 bits) taken at `now` and learns it into
-  // the background. The first frame, and the first after a change of frame
+  // Judges `frame` (BGR or gray, 8 bits; `levels` says how a gray frame
+  // codes black and white) taken at `now` and learns it into the
+  // background. The first frame, and the first after a change of frame
   // size, only seeds the background; it passes as a keepalive when that is on.
-  MotionResult evaluate(const cv::Mat& frame, std::chrono::steady_clock::time_point now);
+  MotionResult evaluate(const cv::Mat& frame, std::chrono::steady_clock::time_point now,
+                        GrayLevels levels = GrayLevels::full);
 
   // Forgets the background, e.g. after the camera reconnected.
   void reset();
@@ -59,7 +70,7 @@ class MotionGate {
   int roi_pixels_ = 0;
   cv::Mat background_;  // CV_32FC1, work size
   // Scratch images kept between frames so a steady stream allocates nothing.
-  cv::Mat sampled_, small_, gray_, previous_, background_u8_, difference_, changed_, moving_;
+  cv::Mat sampled_, small_, stretched_, gray_, previous_, background_u8_, difference_, changed_, moving_;
   std::optional<std::chrono::steady_clock::time_point> last_pass_;
 };
 

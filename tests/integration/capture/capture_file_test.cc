@@ -1,5 +1,6 @@
 // FrameSource on recorded clips (made at test time) and on a V4L2 device that
-// is not there: native-pace replay and its end, fast looping replay, and
+// is not there: native-pace replay and its end, fast looping replay, the
+// pictures handed on against what OpenCV decodes from the same clip, and
 // clips that are broken in the ways files get broken, which must end in the
 // `failed` state with a reason, never in a crash or a retry loop.
 #include <chrono>
@@ -7,6 +8,8 @@
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/videoio.hpp>
 
 #include "edge/capture/frame_source.h"
 #include "tests/integration/capture/eventually.h"
@@ -48,7 +51,7 @@ TEST_F(CaptureFile, ReplaysAtTheClipsFrameRateThenStops) {
     ++frames;
     EXPECT_GT(frame->number, previous);
     previous = frame->number;
-    EXPECT_EQ(frame->image.size(), cv::Size(320, 240));
+    EXPECT_EQ(frame->picture->size(), cv::Size(320, 240));
   }
   ASSERT_TRUE(eventually([&] { return source.status().state == CameraState::stopped; }, 2s))
       << to_string(source.status().state) << ": " << source.status().last_error;
@@ -59,6 +62,58 @@ TEST_F(CaptureFile, ReplaysAtTheClipsFrameRateThenStops) {
   double played = std::chrono::duration<double>(*last - *first).count();
   EXPECT_GT(played, 0.8);
   EXPECT_LT(played, 1.5);
+}
+
+// The frame OpenCV's FFmpeg backend decodes as number `number` (from 1) of
+// `path`: what capture handed on before it decoded for itself.
+cv::Mat opencv_frame(const std::string& path, std::uint64_t number) {
+  cv::VideoCapture capture(path, cv::CAP_FFMPEG);
+  cv::Mat image;
+  for (std::uint64_t i = 0; i < number; ++i) {
+    if (!capture.read(image)) return {};
+  }
+  return image;
+}
+
+TEST_F(CaptureFile, PicturesMatchOpenCVsDecodingInBgrAndGray) {
+  std::string path = dir_.file("clip.mp4");
+  testing::write_clip(path, {320, 240}, 25, 25.0);
+  FrameSource source(clip(path));
+  source.start();
+  int compared = 0;
+  while (auto frame = source.next(2s)) {
+    if (frame->number % 6 != 2) continue;  // a few frames, key frame excluded
+    ++compared;
+    cv::Mat expected = opencv_frame(path, frame->number);
+    ASSERT_FALSE(expected.empty()) << "OpenCV has no frame " << frame->number;
+    const Picture& picture = *frame->picture;
+
+    cv::Mat bgr = picture.bgr();
+    ASSERT_EQ(bgr.type(), CV_8UC3);
+    ASSERT_EQ(bgr.size(), expected.size());
+    cv::Mat difference;
+    cv::absdiff(bgr, expected, difference);
+    double worst = 0.0;
+    cv::minMaxLoc(difference.reshape(1), nullptr, &worst);
+    EXPECT_LE(worst, 1.0) << "frame " << frame->number;
+    EXPECT_NE(picture.bgr().data, bgr.data) << "each conversion is the caller's own image";
+
+    // The clip is libx264's video-range YUV; stretched to full range its
+    // luma is the gray cvtColor makes of OpenCV's BGR, up to rounding and
+    // the 2 levels or so that swscale's fast YUV to BGR conversion darkens
+    // by (the clip's gray 90 decodes to luma 93, stretched 90, but to BGR
+    // around 87).
+    ASSERT_TRUE(picture.video_range());
+    ASSERT_EQ(picture.gray().type(), CV_8UC1);
+    cv::Mat stretched, gray;
+    picture.gray().convertTo(stretched, CV_8U, 255.0 / 219.0, -16.0 * 255.0 / 219.0);
+    cv::cvtColor(expected, gray, cv::COLOR_BGR2GRAY);
+    cv::absdiff(stretched, gray, difference);
+    cv::minMaxLoc(difference, nullptr, &worst);
+    EXPECT_LE(worst, 3.0) << "frame " << frame->number;
+    EXPECT_LT(cv::mean(difference)[0], 2.5) << "frame " << frame->number;
+  }
+  EXPECT_EQ(compared, 4);
 }
 
 TEST_F(CaptureFile, FastReplayLoops) {

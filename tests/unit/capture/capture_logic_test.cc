@@ -146,7 +146,7 @@ TEST(RateMeter, MeasuresAndFallsToZeroWhenFramesStop) {
 Frame numbered(std::uint64_t number) {
   Frame frame;
   frame.number = number;
-  frame.image = cv::Mat(2, 2, CV_8UC3, cv::Scalar::all(0));
+  frame.picture = bgr_picture(cv::Mat(2, 2, CV_8UC3, cv::Scalar::all(0)));
   return frame;
 }
 

@@ -112,6 +112,24 @@ TEST(MotionGate, AVehicleThatLeftLeavesNoMotionBehind) {
   }
 }
 
+// The luma plane of most streams is video range (16 black, 235 white); the
+// gate stretches it, so a step of 24 luma levels is the 28 gray levels it
+// shows on screen and passes the threshold of 25, where the same step in a
+// full-range image does not.
+TEST(MotionGate, VideoRangeGrayIsJudgedInScreenLevels) {
+  cv::Mat empty(kFrame, CV_8UC1, cv::Scalar(100));
+  cv::Mat vehicle = empty.clone();
+  cv::rectangle(vehicle, cv::Rect(400, 300, 240, 160), cv::Scalar(124), cv::FILLED);
+  for (GrayLevels levels : {GrayLevels::full, GrayLevels::video}) {
+    bool video = levels == GrayLevels::video;
+    MotionGate gate(no_keepalive());
+    Steady::time_point t0{};
+    for (int i = 0; i < 5; ++i) EXPECT_FALSE(gate.evaluate(empty, t0 + i * 40ms, levels).pass);
+    MotionResult result = gate.evaluate(vehicle, t0 + 1s, levels);
+    EXPECT_EQ(result.pass, video) << (video ? "video" : "full") << " range, changed " << result.changed_fraction;
+  }
+}
+
 TEST(MotionGate, TheRoiExcludesMotionOutsideIt) {
   Scene scene;
   MotionOptions options = no_keepalive();
