@@ -1,4 +1,4 @@
-// The database thread of the ingest path; see store_worker.h.
+// The database threads of the ingest path; see store_worker.h.
 #include "central/server/store_worker.h"
 
 #include <unordered_set>
@@ -17,13 +17,16 @@ StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine&
       logger_(std::move(logger)),
       max_pending_(config.max_pending_batches),
       window_(config.capture_window),
-      database_(config.conninfo, "writer", Backoff(config.reconnect_min, config.reconnect_max), logger_) {
+      database_(config.conninfo, "writer", Backoff(config.reconnect_min, config.reconnect_max), logger_),
+      alerts_database_(config.conninfo, "alerts", Backoff(config.reconnect_min, config.reconnect_max), logger_) {
   thread_ = std::thread([this] { run(); });
+  alert_thread_ = std::thread([this] { run_alerts(); });
 }
 
 StoreWorker::~StoreWorker() {
   close(Clock::now());
   thread_.join();
+  alert_thread_.join();
 }
 
 bool StoreWorker::submit(std::vector<ingest::PendingSighting>& batch) {
@@ -60,6 +63,7 @@ void StoreWorker::close(Clock::time_point deadline) {
     deadline_ = deadline;
   }
   wake_.notify_all();
+  alert_wake_.notify_all();
 }
 
 bool StoreWorker::done() const {
@@ -90,17 +94,44 @@ void StoreWorker::run() {
     std::lock_guard lock(mutex_);
     --in_flight_;
   }
+  {
+    std::lock_guard lock(mutex_);
+    writer_done_ = true;
+  }
+  alert_wake_.notify_all();
+}
+
+void StoreWorker::run_alerts() {
+  while (true) {
+    FreshBatch fresh;
+    {
+      std::unique_lock lock(mutex_);
+      alert_wake_.wait(lock, [this] { return writer_done_ || !alert_queue_.empty(); });
+      if (alert_queue_.empty()) break;
+      fresh = std::move(alert_queue_.front());
+      alert_queue_.pop_front();
+    }
+    const std::size_t size = fresh.sightings.size();
+    try {
+      assess(std::move(fresh));
+    } catch (const std::exception& e) {
+      // As in run(): a bug, and this batch's alerts are lost rather than the thread.
+      logger_->error("alert_pass_failed sightings={} error=\"{}\" effect=\"no alerts for these sightings\"", size,
+                     error_text(e));
+    }
+  }
   std::lock_guard lock(mutex_);
   done_ = true;
 }
 
-void StoreWorker::pause_until(Clock::time_point until) {
+void StoreWorker::pause_until(std::condition_variable& wake, Clock::time_point until) {
   std::unique_lock lock(mutex_);
-  wake_.wait_until(lock, std::min(until, deadline_), [this] { return closing_ && Clock::now() >= deadline_; });
+  wake.wait_until(lock, std::min(until, deadline_), [this] { return closing_ && Clock::now() >= deadline_; });
 }
 
 template <typename Work>
-StoreWorker::Outcome StoreWorker::with_database(const char* what, std::size_t sightings, Work&& work) {
+StoreWorker::Outcome StoreWorker::with_database(Database& database, std::condition_variable& wake, const char* what,
+                                                std::size_t sightings, Work&& work) {
   while (true) {
     {
       std::lock_guard lock(mutex_);
@@ -110,9 +141,9 @@ StoreWorker::Outcome StoreWorker::with_database(const char* what, std::size_t si
         return Outcome::kAbandoned;
       }
     }
-    pqxx::connection* conn = database_.connection();
+    pqxx::connection* conn = database.connection();
     if (conn == nullptr) {
-      pause_until(database_.retry_at());
+      pause_until(wake, database.retry_at());
       continue;
     }
     try {
@@ -120,7 +151,7 @@ StoreWorker::Outcome StoreWorker::with_database(const char* what, std::size_t si
       return Outcome::kDone;
     } catch (const std::exception& e) {
       if (is_transient(e)) {
-        database_.failed(e);
+        database.failed(e);
         continue;
       }
       logger_->error("{}_failed sightings={} error=\"{}\" effect=\"dropped unacked; the edges will resend\"", what,
@@ -137,7 +168,7 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
 
   const Clock::time_point started = Clock::now();
   store::BatchResult result;
-  Outcome written = with_database("batch", batch.size(), [&](pqxx::connection& conn) {
+  Outcome written = with_database(database_, wake_, "batch", batch.size(), [&](pqxx::connection& conn) {
     if (!writer_ || writer_generation_ != database_.generation()) {
       writer_ = std::make_unique<store::SightingWriter>(conn, window_);
       writer_generation_ = database_.generation();
@@ -159,22 +190,38 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
     for (ingest::Reply& r : replies) replies_.push_back(std::move(r));
   }
 
-  std::unordered_set<std::string> stored(result.stored.begin(), result.stored.end());
-  std::vector<const v1::Sighting*> fresh;
-  for (const v1::Sighting& s : sightings) {
-    if (stored.erase(s.event_id()) > 0) fresh.push_back(&s);
-  }
   const Clock::time_point committed = Clock::now();
-  if (fresh.empty()) return;
+  logger_->debug("batch_done sightings={} stored={} write_ms={}", batch.size(), result.stored.size(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(committed - started).count());
+
+  FreshBatch fresh{{}, committed};
+  std::unordered_set<std::string> stored(result.stored.begin(), result.stored.end());
+  for (v1::Sighting& s : sightings) {
+    if (stored.erase(s.event_id()) > 0) fresh.sightings.push_back(std::move(s));
+  }
+  if (fresh.sightings.empty()) return;
+  {
+    std::lock_guard lock(mutex_);
+    alert_queue_.push_back(std::move(fresh));
+  }
+  alert_wake_.notify_one();
+}
+
+void StoreWorker::assess(FreshBatch fresh) {
+  std::vector<const v1::Sighting*> sightings;
+  sightings.reserve(fresh.sightings.size());
+  for (const v1::Sighting& s : fresh.sightings) sightings.push_back(&s);
+  const Clock::time_point started = Clock::now();
   alerts::Assessment found;
-  Outcome assessed = with_database("alert_pass", fresh.size(), [&](pqxx::connection& conn) {
-    found = engine_.process(conn, fresh, alerts::wall_clock_us());
-  });
+  Outcome assessed =
+      with_database(alerts_database_, alert_wake_, "alert_pass", sightings.size(), [&](pqxx::connection& conn) {
+        found = engine_.process(conn, sightings, alerts::wall_clock_us());
+      });
   if (assessed != Outcome::kDone) return;
-  logger_->debug("batch_done sightings={} stored={} write_ms={} alert_pass_ms={} alerts={}", batch.size(),
-                 result.stored.size(), std::chrono::duration_cast<std::chrono::milliseconds>(committed - started).count(),
-                 std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - committed).count(),
-                 found.alerts.size());
+  const Clock::time_point now = Clock::now();
+  logger_->debug("alert_pass_done sightings={} waited_ms={} alert_pass_ms={} alerts={}", sightings.size(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(started - fresh.committed).count(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(now - started).count(), found.alerts.size());
   counters_.crossings += found.crossings.size();
   for (const alerts::RaisedAlert& raised : found.alerts) {
     const v1::Alert& a = raised.alert;
