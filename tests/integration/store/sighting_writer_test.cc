@@ -1,7 +1,7 @@
 // Batched sighting writes against a real PostgreSQL: rows and evidence
 // stored, replays stored once and reported, hostile text stored verbatim,
-// unstorable sightings refused alone, day partitions created, and writes
-// surviving a database restart.
+// unstorable sightings refused alone, day partitions created, plate patches
+// kept inline, and writes surviving a database restart.
 #include <gtest/gtest.h>
 
 #include <pqxx/pqxx>
@@ -208,6 +208,36 @@ TEST(SightingWriter, CreatesDayPartitionsForEachCaptureDay) {
   }
   int partitions = tx.exec1("SELECT count(*) FROM pg_inherits WHERE inhparent = 'sightings'::regclass")[0].as<int>();
   EXPECT_EQ(partitions, 4);
+}
+
+TEST(SightingWriter, PlatePatchesStayInlineAndLargeOverviewsGoOutOfLine) {
+  pqxx::connection conn(migrated_database("writer_inline"));
+  SightingWriter writer(conn);
+  int64_t t = now_us() - kHourUs;
+  std::vector<anpr::v1::Sighting> patches;
+  for (int i = 0; i < 20; ++i) patches.push_back(make_sighting("AB" + std::to_string(1000 + i), t + i));
+  ASSERT_EQ(writer.write_batch(patches).stored.size(), patches.size());
+
+  const std::string day = timestamptz_text(t).substr(0, 10);
+  const std::string partition = "sighting_evidence_p" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
+  auto toast_bytes = [&] {
+    pqxx::nontransaction tx(conn);
+    return tx.exec_params1("SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = $1", partition)[0]
+        .as<int64_t>();
+  };
+  // 20 patches of 3 KB: none in the TOAST table (migration 0005).
+  EXPECT_EQ(toast_bytes(), 0);
+
+  anpr::v1::Sighting with_overview = make_sighting("CD5678", t + 100);
+  with_overview.set_overview_jpeg(testing::fake_jpeg(40 * 1024));
+  ASSERT_EQ(writer.write_batch({with_overview}).stored.size(), 1u);
+  EXPECT_GT(toast_bytes(), 0);
+  pqxx::nontransaction tx(conn);
+  pqxx::row evidence = tx.exec_params1(
+      "SELECT plate_jpeg, overview_jpeg FROM sighting_evidence WHERE event_id = $1::uuid",
+      uuid_text(with_overview.event_id()));
+  EXPECT_EQ(pqxx::binarystring(evidence[0]).str(), with_overview.plate_jpeg());
+  EXPECT_EQ(pqxx::binarystring(evidence[1]).str(), with_overview.overview_jpeg());
 }
 
 TEST(SightingWriter, DataAndWritesSurviveADatabaseRestart) {
