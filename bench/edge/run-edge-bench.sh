@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The edge benchmark as docs/edge.md reports it: makes (once) 720p and 1080p
-# 25 fps clips of an empty road and of vehicles with plates, serves each
+# 25 fps clips of an empty road (encoded like a camera's main stream, and
+# the 1080p one also with libx264's defaults, twice the bitrate: see
+# empty_road_clip.py) and of vehicles with plates, serves each
 # over RTSP like a live camera (tests/support/rtsp-server, paced at 25 fps)
 # and runs anpr-edge-bench against it, one camera at a time, printing one
 # Markdown table row per stream.
@@ -30,12 +32,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-clip() {  # clip NAME SIZE KIND -> path
-  local name="$1" size="$2" kind="$3" out="$CLIPS/$1.mp4"
+clip() {  # clip NAME SIZE KIND [ENCODING] -> path
+  local name="$1" size="$2" kind="$3" encoding="${4:-}" out="$CLIPS/$1.mp4"
   if [ ! -f "$out" ]; then
     echo "rendering $name ..." >&2
     if [ "$kind" = empty ]; then
-      /usr/bin/python3 "$ROOT/bench/edge/empty_road_clip.py" --out "$out.partial.mp4" --size "$size" --fps 25 --seconds 20 >&2
+      /usr/bin/python3 "$ROOT/bench/edge/empty_road_clip.py" --out "$out.partial.mp4" --size "$size" --fps 25 \
+        --seconds 20 --encoding "$encoding" >&2
     else
       /usr/bin/python3 "$ROOT/tools/synth/anpr-synth" video --out "$out.partial.mp4" --vehicles "$VEHICLES" \
         --size "$size" --fps 25 >&2
@@ -69,14 +72,17 @@ run() {  # run LABEL CLIP WORKERS MAX_FPS [--header]
   "$BENCH" --url "$URL" --label "$1" --workers "$3" --max-fps "$4" --seconds "$MEASURE" --warmup 5 ${5:-}
 }
 
-EMPTY_720="$(clip empty-720p 1280x720 empty)"
-EMPTY_1080="$(clip empty-1080p 1920x1080 empty)"
+EMPTY_720="$(clip empty-camera-720p 1280x720 empty camera)"
+EMPTY_1080="$(clip empty-camera-1080p 1920x1080 empty camera)"
+EMPTY_1080_X264="$(clip empty-x264-1080p 1920x1080 empty x264)"
 BUSY_720="$(clip vehicles-720p 1280x720 vehicles)"
 BUSY_1080="$(clip vehicles-1080p 1920x1080 vehicles)"
 
 run "empty road, cap 10 fps" "$EMPTY_720" 1 10 --header
 run "empty road, cap 10 fps" "$EMPTY_1080" 1 10
 run "empty road, no cap" "$EMPTY_1080" 1 0
+run "empty road (x264), cap 10 fps" "$EMPTY_1080_X264" 1 10
+run "empty road (x264), no cap" "$EMPTY_1080_X264" 1 0
 run "vehicles, cap 10 fps" "$BUSY_720" 1 10
 run "vehicles, no cap" "$BUSY_720" 1 0
 run "vehicles, cap 10 fps" "$BUSY_1080" 1 10
