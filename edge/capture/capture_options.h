@@ -21,8 +21,8 @@ struct CaptureOptions {
   std::string url;        // see source_url.h
 
   // FFmpeg sources (RTSP, clips). Without them a camera that stops answering
-  // blocks a read for FFmpeg's 30 s default; they also bound how long stop()
-  // can take. V4L2 devices use the driver's own timeout.
+  // blocks a read for FFmpeg's 30 s default. V4L2 devices use the driver's
+  // own timeout.
   std::chrono::milliseconds open_timeout{10'000};
   std::chrono::milliseconds read_timeout{5'000};
 

@@ -1,6 +1,7 @@
 // What a camera's configured URL means: which kind of source it is and what
-// to hand to OpenCV, decided once from the text so the capture thread never
-// guesses, plus the form of a URL that is safe to write into logs.
+// to hand to the video library, decided once from the text so the capture
+// thread never guesses, plus the form of a URL that is safe to write into
+// logs.
 //
 //   rtsp://host[:port]/path, rtsps://...   network camera (FFmpeg, RTSP over TCP)
 //   /dev/videoN, v4l2:///dev/videoN        local V4L2 device
@@ -18,7 +19,7 @@ const char* to_string(SourceKind kind);
 
 struct SourceUrl {
   SourceKind kind = SourceKind::rtsp;
-  std::string target;  // what OpenCV opens: the URL itself or a file/device path
+  std::string target;  // what FFmpeg or OpenCV opens: the URL itself or a file/device path
 };
 
 // Throws std::invalid_argument naming the URL (credentials removed) when it is
