@@ -156,7 +156,7 @@ TEST(CaptureRtsp, AHungServerIsNoticedByTheReadTimeoutAndStopCutsTheWaitShort) {
   std::this_thread::sleep_for(700ms);
   auto stop_at = Clock::now();
   source.stop();
-  EXPECT_LT(seconds_since(stop_at), 0.5);
+  EXPECT_LT(seconds_since(stop_at), 1.0);
   EXPECT_EQ(source.status().state, CameraState::stopped);
   server.thaw();
 }
