@@ -12,6 +12,7 @@ find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio dnn)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
 pkg_check_modules(ZMQ REQUIRED IMPORTED_TARGET libzmq)
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libavutil libswscale)
 
 # Debian's cppzmq CMake package looks for a ZeroMQConfig.cmake that libzmq3-dev
 # does not ship; cppzmq is header-only, so the target is libzmq's pkg-config one.
