@@ -53,7 +53,9 @@ SecureRouter::SecureRouter(const ZapAuthenticator& authenticator, const RouterOp
 std::optional<InboundMessage> SecureRouter::receive(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (true) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    // Rounded up: truncating turned a 1 ms wait into a zero-time poll, and a
+    // caller waiting 1 ms at a time into a busy loop.
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (!wait_for(socket_, ZMQ_POLLIN, left)) return std::nullopt;
     std::vector<zmq::message_t> frames = receive_frames(socket_);
     if (frames.empty()) continue;
