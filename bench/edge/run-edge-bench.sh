@@ -8,11 +8,21 @@
 # Markdown table row per stream.
 #
 #   bench/edge/run-edge-bench.sh [BUILD_DIR] [SECONDS]
+#   bench/edge/run-edge-bench.sh --soak MINUTES [BUILD_DIR]
+#
+# --soak runs one camera (720p with vehicles, cap 10 fps) for MINUTES and
+# samples the process's resident memory once a minute, so a leak shows as a
+# steady climb.
 #
 # Clips are kept in $ANPR_BENCH_CLIPS (default BUILD_DIR/bench-clips);
 # rendering the 1080p vehicle clip takes a few minutes the first time.
 set -euo pipefail
 
+SOAK_MINUTES=""
+if [ "${1:-}" = "--soak" ]; then
+  SOAK_MINUTES="$2"
+  shift 2
+fi
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD="${1:-$ROOT/build}"
 MEASURE="${2:-30}"
@@ -54,7 +64,8 @@ serve() {  # serve CLIP: sets URL; the server runs as $SERVER_PID until the next
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   : > "$WORK/url"
-  "$ROOT/tests/support/rtsp-server" --file "$1" --loop --max-seconds 900 > "$WORK/url" &
+  "$ROOT/tests/support/rtsp-server" --file "$1" --loop --max-seconds "$((${SOAK_MINUTES:-13} * 60 + 120))" \
+    > "$WORK/url" &
   SERVER_PID=$!
   for _ in $(seq 300); do
     if [ -s "$WORK/url" ]; then
@@ -71,6 +82,30 @@ run() {  # run LABEL CLIP WORKERS MAX_FPS [--header]
   serve "$2"
   "$BENCH" --url "$URL" --label "$1" --workers "$3" --max-fps "$4" --seconds "$MEASURE" --warmup 5 ${5:-}
 }
+
+soak() {  # soak CLIP MINUTES: one table row per minute, then the bench's own row
+  serve "$1"
+  "$BENCH" --url "$URL" --label "soak $2 min" --workers 1 --max-fps 10 --seconds "$(($2 * 60))" --warmup 5 \
+    --header > "$WORK/bench.out" &
+  local pid=$! ticks minute rss_kb cpu
+  ticks="$(getconf CLK_TCK)"
+  echo "| minute | RSS MiB | CPU s |"
+  echo "|---:|---:|---:|"
+  for minute in $(seq 0 "$2"); do
+    sleep 60
+    [ -r "/proc/$pid/status" ] || break
+    rss_kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")"
+    cpu="$(awk -v t="$ticks" '{printf "%.0f", ($14 + $15) / t}' "/proc/$pid/stat")"
+    echo "| $((minute + 1)) | $((rss_kb / 1024)) | $cpu |"
+  done
+  wait "$pid"
+  cat "$WORK/bench.out"
+}
+
+if [ -n "$SOAK_MINUTES" ]; then
+  soak "$(clip vehicles-720p 1280x720 vehicles)" "$SOAK_MINUTES"
+  exit
+fi
 
 EMPTY_720="$(clip empty-camera-720p 1280x720 empty camera)"
 EMPTY_1080="$(clip empty-camera-1080p 1920x1080 empty camera)"
