@@ -26,7 +26,9 @@ const std::string kPrepareStaging = "SET LOCAL client_min_messages = warning;"
 // Moves the staged rows whose event id the ledger did not hold yet, mapping
 // protocol "unset" values to NULL (enum values this build does not know
 // read as unset, docs/protocol.md), and their images from the two bytea[]
-// parameters ($1 plate patches, $2 overviews; sighting_copy.h).
+// parameters ($1 plate patches, $2 overviews; sighting_copy.h), and enters
+// the fresh ids in the alert backlog as one row (alert_backlog.h). Every
+// fresh id comes back with that row's batch id.
 constexpr const char* kMoveStaged = R"sql(
 WITH fresh AS (
   INSERT INTO sighting_ids (event_id, captured_at)
@@ -60,8 +62,12 @@ WITH fresh AS (
   JOIN unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS e (plate_jpeg, overview_jpeg, batch_index)
     ON e.batch_index = s.batch_index
   WHERE e.plate_jpeg IS NOT NULL OR e.overview_jpeg IS NOT NULL
+), backlog AS (
+  INSERT INTO alert_backlog (event_ids)
+  SELECT array_agg(event_id) FROM fresh HAVING count(*) > 0
+  RETURNING batch_id
 )
-SELECT event_id::text FROM fresh)sql";
+SELECT fresh.event_id::text, backlog.batch_id FROM fresh CROSS JOIN backlog)sql";
 
 int64_t now_us() {
   using namespace std::chrono;
@@ -111,6 +117,7 @@ BatchResult SightingWriter::write_batch(const std::vector<anpr::v1::Sighting>& b
     for (const pqxx::row& row : tx.exec_prepared(kMoveStagedName, pqxx::binarystring(evidence.plate_jpeg),
                                                  pqxx::binarystring(evidence.overview_jpeg))) {
       fresh.insert(uuid_bytes(row[0].c_str()));
+      result.backlog_batch = row[1].as<int64_t>();
     }
     tx.commit();
   } catch (...) {

@@ -10,9 +10,16 @@
 // process, finds its id taken and is reported as a duplicate, which the
 // caller acks like a new one.
 //
+// Crash-safe alerts: the fresh ids of a batch are entered in the alert
+// backlog in the same transaction (alert_backlog.h); the alert pass removes
+// that row when it commits, and start-up recovery runs the passes a crash
+// cut off.
+//
 // A SightingWriter is bound to one connection and used from one thread.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +42,8 @@ struct BatchResult {
   std::vector<std::string> stored;      // written by this call
   std::vector<std::string> duplicates;  // stored before, or earlier in the same batch
   std::vector<RejectedSighting> rejected;
+  // The alert backlog row holding `stored`; unset when nothing was stored.
+  std::optional<int64_t> backlog_batch;
 };
 
 class SightingWriter {
