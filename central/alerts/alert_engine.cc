@@ -8,6 +8,7 @@
 #include "central/alerts/correlation_lookup.h"
 #include "central/alerts/correlation_view.h"
 #include "central/alerts/watchlist_hits.h"
+#include "central/store/alert_backlog.h"
 
 namespace anpr::alerts {
 
@@ -35,10 +36,13 @@ Assessment AlertEngine::assess(const v1::Sighting& sighting, const std::optional
 }
 
 Assessment AlertEngine::process(pqxx::connection_base& conn, std::span<const v1::Sighting* const> fresh,
-                                int64_t now_us) const {
+                                std::optional<int64_t> backlog_batch, int64_t now_us) const {
   Assessment out;
-  if (fresh.empty()) return out;
+  if (fresh.empty() && !backlog_batch) return out;
   pqxx::work tx(conn, "alert_pass");
+  // Claimed first: a rival pass on the same row then waits here on its row
+  // lock instead of doing the look-ups for nothing.
+  if (backlog_batch && !store::claim_backlog(tx, *backlog_batch)) return out;
   auto previous = previous_sightings(tx, fresh, correlation_.options.lookup_min_confidence());
   auto crossings = recent_crossings(tx, fresh, correlation_.rules.crossing_lookback_us());
   for (std::size_t i = 0; i < fresh.size(); ++i) {

@@ -1,8 +1,10 @@
 // The alert pass run after each committed batch: every sighting stored for
 // the first time is matched against the watchlist index and correlated with
 // the plate's previous sighting; crossings and alerts are stored in one
-// transaction and the alerts returned for publishing. Replayed sightings
-// never reach it (only new event ids do), so a resend raises nothing twice.
+// transaction and the alerts returned for publishing. The batch's alert
+// backlog row is deleted in that transaction too, so a crash before it
+// commits leaves the row for start-up recovery. Replayed sightings never
+// reach it (only new event ids do), so a resend raises nothing twice.
 #pragma once
 
 #include <cstddef>
@@ -39,7 +41,12 @@ class AlertEngine {
   // Looks up, assesses and stores for all of `fresh` in one transaction on
   // `conn`; returns the alerts to publish, in sighting order. Throws the
   // database's error with nothing stored; the caller may run it again.
-  Assessment process(pqxx::connection_base& conn, std::span<const v1::Sighting* const> fresh, int64_t now_us) const;
+  // `backlog_batch`, the alert backlog row holding `fresh`
+  // (central/store/alert_backlog.h), is claimed in that same transaction,
+  // so the pass commits at most once however often it runs; when another
+  // pass claimed it first nothing is stored and nothing returned.
+  Assessment process(pqxx::connection_base& conn, std::span<const v1::Sighting* const> fresh,
+                     std::optional<int64_t> backlog_batch, int64_t now_us) const;
 
  private:
   const watchlist::Index& index_;

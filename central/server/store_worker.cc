@@ -3,8 +3,12 @@
 
 #include <unordered_set>
 
+#include <pqxx/transaction>
+
 #include "central/alerts/wall_clock.h"
 #include "central/server/db_errors.h"
+#include "central/store/alert_backlog.h"
+#include "central/store/stored_sighting.h"
 #include "common/uuid/uuid.h"
 
 namespace anpr::central {
@@ -102,6 +106,12 @@ void StoreWorker::run() {
 }
 
 void StoreWorker::run_alerts() {
+  try {
+    recover_backlog();
+  } catch (const std::exception& e) {
+    // A bug, as in run(); the rows stay for the next start.
+    logger_->error("alert_backlog_failed error=\"{}\" effect=\"left for the next start\"", error_text(e));
+  }
   while (true) {
     FreshBatch fresh;
     {
@@ -115,13 +125,41 @@ void StoreWorker::run_alerts() {
     try {
       assess(std::move(fresh));
     } catch (const std::exception& e) {
-      // As in run(): a bug, and this batch's alerts are lost rather than the thread.
-      logger_->error("alert_pass_failed sightings={} error=\"{}\" effect=\"no alerts for these sightings\"", size,
+      // As in run(): a bug; the batch's backlog row stays for the next start
+      // rather than the thread being lost.
+      logger_->error("alert_pass_failed sightings={} error=\"{}\" effect=\"left in the alert backlog\"", size,
                      error_text(e));
     }
   }
   std::lock_guard lock(mutex_);
   done_ = true;
+}
+
+void StoreWorker::recover_backlog() {
+  std::vector<store::BacklogBatch> backlog;
+  Outcome read = with_database(alerts_database_, alert_wake_, "alert_backlog_read", 0, [&](pqxx::connection& conn) {
+    pqxx::read_transaction tx(conn, "alert_backlog_read");
+    backlog = store::pending_backlog(tx);
+  });
+  if (read != Outcome::kDone) return;
+  for (store::BacklogBatch& batch : backlog) {
+    store::StoredSightings stored;
+    Outcome loaded = with_database(alerts_database_, alert_wake_, "alert_backlog_load", batch.event_ids.size(),
+                                   [&](pqxx::connection& conn) {
+                                     pqxx::read_transaction tx(conn, "alert_backlog_load");
+                                     stored = store::load_sightings(tx, batch.event_ids);
+                                   });
+    if (loaded != Outcome::kDone) return;
+    if (!stored.missing.empty()) {
+      logger_->warn("alert_backlog_gone batch_id={} sightings={} first_event={} effect=\"no alert pass for these\"",
+                    batch.batch_id, stored.missing.size(), uuid::to_text(stored.missing.front()));
+    }
+    const std::size_t sightings = stored.found.size();
+    const std::optional<std::size_t> alerts =
+        assess(FreshBatch{std::move(stored.found), Clock::now(), batch.batch_id});
+    if (!alerts) return;
+    logger_->info("alert_backlog_recovered batch_id={} sightings={} alerts={}", batch.batch_id, sightings, *alerts);
+  }
 }
 
 void StoreWorker::pause_until(std::condition_variable& wake, Clock::time_point until) {
@@ -194,7 +232,7 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   logger_->debug("batch_done sightings={} stored={} write_ms={}", batch.size(), result.stored.size(),
                  std::chrono::duration_cast<std::chrono::milliseconds>(committed - started).count());
 
-  FreshBatch fresh{{}, committed};
+  FreshBatch fresh{{}, committed, result.backlog_batch};
   std::unordered_set<std::string> stored(result.stored.begin(), result.stored.end());
   for (v1::Sighting& s : sightings) {
     if (stored.erase(s.event_id()) > 0) fresh.sightings.push_back(std::move(s));
@@ -207,7 +245,7 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   alert_wake_.notify_one();
 }
 
-void StoreWorker::assess(FreshBatch fresh) {
+std::optional<std::size_t> StoreWorker::assess(FreshBatch fresh) {
   std::vector<const v1::Sighting*> sightings;
   sightings.reserve(fresh.sightings.size());
   for (const v1::Sighting& s : fresh.sightings) sightings.push_back(&s);
@@ -215,9 +253,9 @@ void StoreWorker::assess(FreshBatch fresh) {
   alerts::Assessment found;
   Outcome assessed =
       with_database(alerts_database_, alert_wake_, "alert_pass", sightings.size(), [&](pqxx::connection& conn) {
-        found = engine_.process(conn, sightings, alerts::wall_clock_us());
+        found = engine_.process(conn, sightings, fresh.backlog_batch, alerts::wall_clock_us());
       });
-  if (assessed != Outcome::kDone) return;
+  if (assessed != Outcome::kDone) return std::nullopt;
   const Clock::time_point now = Clock::now();
   logger_->debug("alert_pass_done sightings={} waited_ms={} alert_pass_ms={} alerts={}", sightings.size(),
                  std::chrono::duration_cast<std::chrono::milliseconds>(started - fresh.committed).count(),
@@ -232,6 +270,7 @@ void StoreWorker::assess(FreshBatch fresh) {
     publisher_.publish(raised);
     ++counters_.alerts;
   }
+  return found.alerts.size();
 }
 
 }  // namespace anpr::central

@@ -9,6 +9,12 @@
 // stage handles batches strictly in order, each to completion, so a
 // batch's alert pass always sees the sightings of every earlier batch.
 //
+// Crash safety: each committed batch leaves a row in the alert backlog
+// (central/store/alert_backlog.h) that its alert pass deletes when it
+// commits. Before taking new batches the alert thread runs the passes of
+// any rows a crash or an abandoned stop left behind, oldest first, on the
+// sightings read back from the store, and publishes their alerts late.
+//
 // While the database is down the current batch is retried with backoff and
 // nothing is acked; at most `max_pending` further batches wait, after which
 // submit() refuses and the ingest loop leaves those sightings unacked for
@@ -24,6 +30,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -80,12 +87,18 @@ class StoreWorker {
   struct FreshBatch {
     std::vector<v1::Sighting> sightings;
     Clock::time_point committed;
+    std::optional<int64_t> backlog_batch;  // its alert backlog row
   };
 
   void run();
   void process(std::vector<ingest::PendingSighting> batch);
   void run_alerts();
-  void assess(FreshBatch fresh);
+  // Runs the alert passes left in the backlog; returns once all are done,
+  // or the close deadline passes.
+  void recover_backlog();
+  // The number of alerts raised, or nullopt when the pass was given up
+  // (its backlog row then stays for the next start).
+  std::optional<std::size_t> assess(FreshBatch fresh);
   // Runs `work` on a live connection of `database`, retrying transient
   // failures with backoff until it succeeds, fails for good, or the close
   // deadline passes.
