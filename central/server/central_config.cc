@@ -96,6 +96,7 @@ CentralConfig read(const config::Document& doc) {
     batch.fail("max_delay", "must be between 0ms and 5s (edges wait for their acks)");
   }
   c.max_pending_batches = static_cast<std::size_t>(batch.get_int("max_pending", 8, 1, 1'000));
+  c.writers = static_cast<std::size_t>(batch.get_int("writers", 2, 1, 8));
   c.shutdown_grace = positive_duration(batch, "shutdown_grace", c.shutdown_grace);
 
   const config::Section limits = root.section("limits");

@@ -48,6 +48,7 @@ struct CentralConfig {
   // batch
   ingest::BatchLimits batch;
   std::size_t max_pending_batches = 8;
+  std::size_t writers = 2;  // connections committing batches side by side
   std::chrono::milliseconds shutdown_grace{10'000};
 
   // limits

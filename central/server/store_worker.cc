@@ -13,6 +13,10 @@
 
 namespace anpr::central {
 
+StoreWorker::Writer::Writer(const CentralConfig& config, const std::string& role,
+                            std::shared_ptr<spdlog::logger> logger)
+    : database(config.conninfo, role, Backoff(config.reconnect_min, config.reconnect_max), std::move(logger)) {}
+
 StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine& engine,
                          alerts::AlertPublisher& publisher, Counters& counters, std::shared_ptr<spdlog::logger> logger)
     : engine_(engine),
@@ -21,15 +25,19 @@ StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine&
       logger_(std::move(logger)),
       max_pending_(config.max_pending_batches),
       window_(config.capture_window),
-      database_(config.conninfo, "writer", Backoff(config.reconnect_min, config.reconnect_max), logger_),
       alerts_database_(config.conninfo, "alerts", Backoff(config.reconnect_min, config.reconnect_max), logger_) {
-  thread_ = std::thread([this] { run(); });
+  for (std::size_t i = 0; i < config.writers; ++i) {
+    writers_.push_back(std::make_unique<Writer>(config, i == 0 ? "writer" : "writer-" + std::to_string(i + 1),
+                                                logger_));
+  }
+  writers_running_ = writers_.size();
+  for (auto& writer : writers_) writer->thread = std::thread([this, w = writer.get()] { run(*w); });
   alert_thread_ = std::thread([this] { run_alerts(); });
 }
 
 StoreWorker::~StoreWorker() {
   close(Clock::now());
-  thread_.join();
+  for (auto& writer : writers_) writer->thread.join();
   alert_thread_.join();
 }
 
@@ -37,7 +45,7 @@ bool StoreWorker::submit(std::vector<ingest::PendingSighting>& batch) {
   {
     std::lock_guard lock(mutex_);
     if (closing_ || queue_.size() >= max_pending_) return false;
-    queue_.push_back(std::move(batch));
+    queue_.push_back({next_seq_++, std::move(batch)});
     ++in_flight_;
   }
   wake_.notify_one();
@@ -75,9 +83,9 @@ bool StoreWorker::done() const {
   return done_;
 }
 
-void StoreWorker::run() {
+void StoreWorker::run(Writer& writer) {
   while (true) {
-    std::vector<ingest::PendingSighting> batch;
+    QueuedBatch batch;
     {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return closing_ || !queue_.empty(); });
@@ -85,9 +93,10 @@ void StoreWorker::run() {
       batch = std::move(queue_.front());
       queue_.pop_front();
     }
-    const std::size_t size = batch.size();
+    const std::size_t size = batch.sightings.size();
+    FreshBatch fresh;
     try {
-      process(std::move(batch));
+      fresh = process(writer, std::move(batch.sightings));
     } catch (const std::exception& e) {
       // Database errors are handled inside; this is a bug, and the batch is
       // left unacked rather than the thread lost.
@@ -95,12 +104,16 @@ void StoreWorker::run() {
       logger_->error("batch_failed sightings={} error=\"{}\" effect=\"dropped; acked ones stay acked\"", size,
                      error_text(e));
     }
-    std::lock_guard lock(mutex_);
-    --in_flight_;
+    {
+      std::lock_guard lock(mutex_);
+      written_.emplace(batch.seq, std::move(fresh));
+      --in_flight_;
+    }
+    alert_wake_.notify_one();
   }
   {
     std::lock_guard lock(mutex_);
-    writer_done_ = true;
+    --writers_running_;
   }
   alert_wake_.notify_all();
 }
@@ -116,11 +129,14 @@ void StoreWorker::run_alerts() {
     FreshBatch fresh;
     {
       std::unique_lock lock(mutex_);
-      alert_wake_.wait(lock, [this] { return writer_done_ || !alert_queue_.empty(); });
-      if (alert_queue_.empty()) break;
-      fresh = std::move(alert_queue_.front());
-      alert_queue_.pop_front();
+      alert_wake_.wait(lock, [this] { return writers_running_ == 0 || written_.contains(next_alert_seq_); });
+      auto next = written_.find(next_alert_seq_);
+      if (next == written_.end()) break;
+      fresh = std::move(next->second);
+      written_.erase(next);
+      ++next_alert_seq_;
     }
+    if (fresh.sightings.empty()) continue;
     const std::size_t size = fresh.sightings.size();
     try {
       assess(std::move(fresh));
@@ -199,24 +215,24 @@ StoreWorker::Outcome StoreWorker::with_database(Database& database, std::conditi
   }
 }
 
-void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
+StoreWorker::FreshBatch StoreWorker::process(Writer& writer, std::vector<ingest::PendingSighting> batch) {
   std::vector<v1::Sighting> sightings;
   sightings.reserve(batch.size());
   for (const ingest::PendingSighting& p : batch) sightings.push_back(p.sighting);
 
   const Clock::time_point started = Clock::now();
   store::BatchResult result;
-  Outcome written = with_database(database_, wake_, "batch", batch.size(), [&](pqxx::connection& conn) {
-    if (!writer_ || writer_generation_ != database_.generation()) {
-      writer_ = std::make_unique<store::SightingWriter>(conn, window_);
-      writer_generation_ = database_.generation();
+  Outcome written = with_database(writer.database, wake_, "batch", batch.size(), [&](pqxx::connection& conn) {
+    if (!writer.writer || writer.generation != writer.database.generation()) {
+      writer.writer = std::make_unique<store::SightingWriter>(conn, window_);
+      writer.generation = writer.database.generation();
     }
-    result = writer_->write_batch(sightings);
+    result = writer.writer->write_batch(sightings);
   });
   if (written != Outcome::kDone) {
     counters_.deferred += batch.size();
     if (written == Outcome::kDropped) ++counters_.batches_failed;
-    return;
+    return {};
   }
   ++counters_.batches;
   counters_.stored += result.stored.size();
@@ -237,12 +253,7 @@ void StoreWorker::process(std::vector<ingest::PendingSighting> batch) {
   for (v1::Sighting& s : sightings) {
     if (stored.erase(s.event_id()) > 0) fresh.sightings.push_back(std::move(s));
   }
-  if (fresh.sightings.empty()) return;
-  {
-    std::lock_guard lock(mutex_);
-    alert_queue_.push_back(std::move(fresh));
-  }
-  alert_wake_.notify_one();
+  return fresh;
 }
 
 std::optional<std::size_t> StoreWorker::assess(FreshBatch fresh) {

@@ -1,24 +1,20 @@
-// The threads between the ingest loop and PostgreSQL. The writer thread
-// takes batches of accepted sightings, commits each (central/store
-// SightingWriter) and hands the Acks and Rejects back to the ingest loop
-// only after the commit; the alert thread then runs the alert pass on the
-// sightings that were new, on a connection of its own, and publishes the
-// alerts. The two are a pipeline: batch N's alert pass runs while batch
-// N+1 is written, so neither waits for the other (on the 2-core box the
-// alert pass was a fifth of each batch's time on the one thread). Each
-// stage handles batches strictly in order, each to completion, so a
-// batch's alert pass always sees the sightings of every earlier batch.
+// The threads between the ingest loop and PostgreSQL. Writer threads take
+// batches of accepted sightings, commit each (central/store SightingWriter)
+// and hand the Acks and Rejects back to the ingest loop only after the
+// commit; the alert thread then runs the alert pass on the sightings that
+// were new, on a connection of its own, and publishes the alerts. The
+// stages are a pipeline: while one batch's alert pass runs, the next ones
+// are written. There are `batch.writers` writers, each with its own
+// connection, because one connection's backend handles one batch at a time
+// and left the second core idle; their commits may finish out of order, so
+// the alert thread takes batches in the order they were submitted, each
+// only once it is committed (or given up). A batch's alert pass therefore
+// always sees the sightings of every earlier batch.
 //
-// Crash safety: each committed batch leaves a row in the alert backlog
-// (central/store/alert_backlog.h) that its alert pass deletes when it
-// commits. Before taking new batches the alert thread runs the passes of
-// any rows a crash or an abandoned stop left behind, oldest first, on the
-// sightings read back from the store, and publishes their alerts late.
-//
-// While the database is down the current batch is retried with backoff and
-// nothing is acked; at most `max_pending` further batches wait, after which
-// submit() refuses and the ingest loop leaves those sightings unacked for
-// the edges to resend. A failure that retrying cannot cure (not a lost
+// While the database is down the current batches are retried with backoff
+// and nothing is acked; at most `max_pending` further batches wait, after
+// which submit() refuses and the ingest loop leaves those sightings unacked
+// for the edges to resend. A failure that retrying cannot cure (not a lost
 // connection or an overloaded server, db_errors.h) drops that batch unacked
 // and is logged, so one bad batch cannot stall every edge.
 #pragma once
@@ -28,8 +24,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -83,15 +81,32 @@ class StoreWorker {
  private:
   enum class Outcome { kDone, kDropped, kAbandoned };
 
-  // Sightings stored for the first time by one batch, for the alert pass.
+  // A submitted batch and its place in submission order.
+  struct QueuedBatch {
+    std::uint64_t seq = 0;
+    std::vector<ingest::PendingSighting> sightings;
+  };
+
+  // One writer thread's connection and the SightingWriter bound to it.
+  struct Writer {
+    Writer(const CentralConfig& config, const std::string& role, std::shared_ptr<spdlog::logger> logger);
+    Database database;
+    std::unique_ptr<store::SightingWriter> writer;
+    std::uint64_t generation = 0;  // of the connection `writer` is bound to
+    std::thread thread;
+  };
+
+  // Sightings stored for the first time by one batch, for the alert pass
+  // (none when the batch stored nothing new or was given up).
   struct FreshBatch {
     std::vector<v1::Sighting> sightings;
     Clock::time_point committed;
     std::optional<int64_t> backlog_batch;  // its alert backlog row
   };
 
-  void run();
-  void process(std::vector<ingest::PendingSighting> batch);
+  void run(Writer& writer);
+  // Writes one batch; what its alert pass needs, empty if nothing.
+  FreshBatch process(Writer& writer, std::vector<ingest::PendingSighting> batch);
   void run_alerts();
   // Runs the alert passes left in the backlog; returns once all are done,
   // or the close deadline passes.
@@ -114,23 +129,22 @@ class StoreWorker {
   std::shared_ptr<spdlog::logger> logger_;
   const std::size_t max_pending_;
   const store::CaptureWindow window_;
-  Database database_;         // the writer thread's
+  std::vector<std::unique_ptr<Writer>> writers_;
   Database alerts_database_;  // the alert thread's
-  std::unique_ptr<store::SightingWriter> writer_;
-  std::uint64_t writer_generation_ = 0;  // of the connection writer_ is bound to
 
   mutable std::mutex mutex_;
-  std::condition_variable wake_;        // the writer thread waits on it
+  std::condition_variable wake_;        // the writer threads wait on it
   std::condition_variable alert_wake_;  // the alert thread waits on it
-  std::deque<std::vector<ingest::PendingSighting>> queue_;
-  std::deque<FreshBatch> alert_queue_;
+  std::deque<QueuedBatch> queue_;
+  std::uint64_t next_seq_ = 0;                // given to the next submitted batch
+  std::map<std::uint64_t, FreshBatch> written_;  // by seq, until the alert thread reaches it
+  std::uint64_t next_alert_seq_ = 0;          // the batch the alert thread waits for
   std::vector<ingest::Reply> replies_;
   std::size_t in_flight_ = 0;
   bool closing_ = false;
-  bool writer_done_ = false;
+  std::size_t writers_running_ = 0;
   bool done_ = false;
   Clock::time_point deadline_ = Clock::time_point::max();
-  std::thread thread_;
   std::thread alert_thread_;
 };
 

@@ -28,11 +28,13 @@ const std::string kPrepareStaging = "SET LOCAL client_min_messages = warning;"
 // read as unset, docs/protocol.md), and their images from the two bytea[]
 // parameters ($1 plate patches, $2 overviews; sighting_copy.h), and enters
 // the fresh ids in the alert backlog as one row (alert_backlog.h). Every
-// fresh id comes back with that row's batch id.
+// fresh id comes back with that row's batch id. Ledger rows go in event-id
+// order, so two writers holding the same resent ids wait for each other
+// instead of deadlocking.
 constexpr const char* kMoveStaged = R"sql(
 WITH fresh AS (
   INSERT INTO sighting_ids (event_id, captured_at)
-  SELECT event_id, captured_at FROM sighting_staging
+  SELECT event_id, captured_at FROM sighting_staging ORDER BY event_id
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 ), stored AS (

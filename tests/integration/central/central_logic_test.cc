@@ -381,6 +381,7 @@ TEST(CentralConfig, MinimalFileGetsWorkingDefaults) {
   EXPECT_EQ(c.max_message_bytes, proto::kMaxMessageBytes);
   EXPECT_EQ(c.batch.max_sightings, 500u);
   EXPECT_EQ(c.batch.max_delay, 20ms);
+  EXPECT_EQ(c.writers, 2u);
   EXPECT_EQ(c.watchlist_poll, 1s);
   EXPECT_TRUE(c.policy.crossing.agency.empty());
   EXPECT_EQ(c.policy.impossible_travel.priority, v1::ALERT_PRIORITY_HIGH);
@@ -408,6 +409,8 @@ TEST(CentralConfig, ErrorsNameTheKey) {
             std::string::npos);
   EXPECT_NE(config_error(kMinimalConfig + "batch: {max_sightings: 0}\n").find("batch.max_sightings"),
             std::string::npos);
+  EXPECT_NE(config_error(kMinimalConfig + "batch: {writers: 0}\n").find("batch.writers"), std::string::npos);
+  EXPECT_NE(config_error(kMinimalConfig + "batch: {writers: 9}\n").find("batch.writers"), std::string::npos);
   EXPECT_NE(config_error("database: {conninfo: x}\nlisten: {secret_key_file: x, max_message_bytes: 2MiB}\n")
                 .find("listen.max_message_bytes"),
             std::string::npos);

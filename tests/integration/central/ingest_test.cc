@@ -3,6 +3,8 @@
 // Rejects, silence) and what ends up in the database.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <pqxx/pqxx>
 
 #include "anpr/wire.h"
@@ -55,6 +57,32 @@ TEST_F(CentralIngest, ReplayIsAckedAgainButStoredOnce) {
   EXPECT_TRUE(client.answers().acked.contains(s.event_id()));
   EXPECT_EQ(stored(s), 1);
   EXPECT_EQ(harness.counters().duplicates.load(), 1u);
+}
+
+// Two connections of one edge (a restart with the old socket still
+// draining) send the same sightings at once: batches holding the same ids
+// reach the writers side by side, and each sighting is still stored once
+// and acked to both.
+TEST_F(CentralIngest, SameSightingsFromTwoConnectionsAtOnceAreStoredOnceAndAckedToBoth) {
+  std::vector<v1::Sighting> burst;
+  for (int i = 0; i < 1200; ++i) {
+    burst.push_back(make_sighting("KR" + std::to_string(1000 + i), kEdgeLv, kSiteLv, now_us() - kMinuteUs));
+  }
+  EdgeClient first = edge();
+  EdgeClient second = edge();
+  bool first_done = false;
+  bool second_done = false;
+  std::thread a([&] { first_done = first.deliver_all(burst, kPatience); });
+  std::thread b([&] { second_done = second.deliver_all(burst, kPatience); });
+  a.join();
+  b.join();
+  ASSERT_TRUE(first_done && second_done);
+  EXPECT_EQ(first.answers().acked.size(), burst.size());
+  EXPECT_EQ(second.answers().acked.size(), burst.size());
+  EXPECT_EQ(harness.count("SELECT count(*) FROM sightings WHERE plate_text LIKE 'KR%'"), 1200);
+  EXPECT_EQ(harness.count("SELECT count(*) FROM sighting_ids"), 1200);
+  EXPECT_EQ(harness.counters().stored.load(), 1200u);
+  EXPECT_EQ(harness.counters().batches_failed.load(), 0u);
 }
 
 TEST_F(CentralIngest, BatchFromTwoEdgesAcksEachEdgeItsOwnSightings) {
