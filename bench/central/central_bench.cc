@@ -13,7 +13,7 @@
 //     validation, dedup, partitions, indexes, the alert pass).
 //
 //   anpr-central-bench --conninfo='host=... dbname=...' [--sightings=50000]
-//       [--edges=4] [--window=500] [--hit-every=100] [--batch=500]
+//       [--edges=4] [--window=500] [--hit-every=100] [--batch=500] [--writers=2]
 //       [--max-delay-ms=20] [--watchlist=10000] [--rate=0] [--log-level=warn]
 //
 // --rate paces the edges to that many sightings per second in all, to see
@@ -63,6 +63,7 @@ struct Options {
   long window = 500;
   long hit_every = 100;
   long batch = 500;
+  long writers = 2;
   long max_delay_ms = 20;
   long watchlist = 10000;
   long rate = 0;  // sightings/s over all edges; 0 = as fast as the window allows
@@ -74,6 +75,7 @@ Options parse(int argc, char** argv) {
   std::map<std::string, long*> numbers = {{"--sightings", &o.sightings}, {"--edges", &o.edges},
                                           {"--window", &o.window},       {"--hit-every", &o.hit_every},
                                           {"--batch", &o.batch},         {"--max-delay-ms", &o.max_delay_ms},
+                                          {"--writers", &o.writers},
                                           {"--watchlist", &o.watchlist}, {"--rate", &o.rate}};
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -329,7 +331,8 @@ int main(int argc, char** argv) {
                        "listen: {endpoint: \"tcp://127.0.0.1:*\", secret_key_file: " +
                        (dir / "central.key_secret").string() + "}\n" +
                        "batch: {max_sightings: " + std::to_string(o.batch) +
-                       ", max_delay: " + std::to_string(o.max_delay_ms) + "ms}\n" +
+                       ", max_delay: " + std::to_string(o.max_delay_ms) +
+                       "ms, writers: " + std::to_string(o.writers) + "}\n" +
                        "alerts: {endpoint: \"tcp://127.0.0.1:*\", subscribers: [{agency: bench, public_key: \"" +
                        subscriber_keys.public_key + "\"}]}\nlog: {level: warn}\nedges:\n  keys:\n";
     for (long e = 0; e < o.edges; ++e) {
@@ -396,8 +399,9 @@ int main(int argc, char** argv) {
     const Percentiles acks = percentiles(ack_ms);
     const Percentiles alerts = percentiles(alert_ms);
     const auto& counters = server.counters();
-    std::printf("ingest: %zu sightings (3 KB patch each) from %ld edges, window %ld, batch %ld/%ld ms, %s\n",
-                ack_ms.size(), o.edges, o.window, o.batch, o.max_delay_ms,
+    std::printf("ingest: %zu sightings (3 KB patch each) from %ld edges, window %ld, batch %ld/%ld ms, "
+                "%ld writers, %s\n",
+                ack_ms.size(), o.edges, o.window, o.batch, o.max_delay_ms, o.writers,
                 o.rate > 0 ? ("paced at " + std::to_string(o.rate) + "/s").c_str() : "unpaced");
     std::printf("  %.2f s, %.0f sightings/s acked after commit (batches=%lu stored=%lu)\n", ingest_s,
                 static_cast<double>(ack_ms.size()) / ingest_s, static_cast<unsigned long>(counters.batches.load()),
