@@ -7,16 +7,12 @@
 #include <set>
 
 #include "common/plate/plate_text.h"
+#include "tests/unit/plate/plate_test_support.h"
 
 namespace anpr::plate {
 namespace {
 
-const PlateFormat& format_named(std::string_view country, std::string_view name) {
-  for (const PlateFormat* format : formats_of(country)) {
-    if (format->name == name) return *format;
-  }
-  throw std::logic_error("no format " + std::string(country) + "/" + std::string(name));
-}
+using testing::format_named;
 
 struct Case {
   const char* country;

@@ -5,18 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <stdexcept>
-#include <string>
+
+#include "tests/unit/plate/plate_test_support.h"
 
 namespace anpr::plate {
 namespace {
 
-const PlateFormat& format_named(std::string_view country, std::string_view name) {
-  for (const PlateFormat* format : formats_of(country)) {
-    if (format->name == name) return *format;
-  }
-  throw std::logic_error("no format " + std::string(country) + "/" + std::string(name));
-}
+using testing::format_named;
 
 TEST(PlateSpecificity, BitsAreTheNegatedLogShareOfRandomTextsThatFit) {
   // Lithuania: 23 letters three times, then three digits, out of 36^6.
