@@ -17,8 +17,6 @@
 namespace anpr::central::testing {
 namespace {
 
-constexpr int64_t kMinuteUs = 60'000'000;
-
 class CentralAlerts : public ::testing::Test {
  protected:
   CentralHarness harness{"central_alerts"};

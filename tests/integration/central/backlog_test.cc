@@ -15,8 +15,6 @@
 namespace anpr::central::testing {
 namespace {
 
-constexpr int64_t kMinuteUs = 60'000'000;
-
 class CentralBacklog : public ::testing::Test {
  protected:
   CentralHarness harness{"central_backlog"};

@@ -37,6 +37,7 @@ inline constexpr auto kPatience = 10s;
 inline constexpr auto kQuiet = 1500ms;
 
 int64_t now_us();
+inline constexpr int64_t kMinuteUs = 60'000'000;
 
 // A fresh directory under /tmp, removed with the object.
 class ScratchDir {

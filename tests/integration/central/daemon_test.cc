@@ -19,8 +19,6 @@
 namespace anpr::central::testing {
 namespace {
 
-constexpr int64_t kMinuteUs = 60'000'000;
-
 struct Exit {
   int status = -1;  // exit code, or -1 when killed or still running at the deadline
   std::string output;

@@ -14,8 +14,6 @@
 namespace anpr::central::testing {
 namespace {
 
-constexpr int64_t kMinuteUs = 60'000'000;
-
 class CentralIngest : public ::testing::Test {
  protected:
   CentralHarness harness{"central_ingest"};

@@ -13,8 +13,6 @@
 namespace anpr::central::testing {
 namespace {
 
-constexpr int64_t kMinuteUs = 60'000'000;
-
 std::vector<v1::Sighting> sightings(int n, const std::string& prefix) {
   std::vector<v1::Sighting> out;
   for (int i = 0; i < n; ++i) {
