@@ -14,9 +14,10 @@ namespace anpr::store {
 namespace {
 
 // One row per candidate (or one with NULL candidate columns when there are
-// none), ordered as asked; the images repeat on each but are read once; the ledger's capture time lets each probe reach
-// its day partition through the primary key. The NULL spellings of the
-// writer's move statement turn back into the protocol's "unset" values.
+// none), ordered as asked; the images repeat on each row but are read from
+// the first only. The ledger's capture time lets each probe reach its day
+// partition through the primary key. The NULL spellings of the writer's
+// move statement turn back into the protocol's "unset" values.
 const std::string kLoad =
     "SELECT s.event_id::text, s.edge_id, s.camera_id, s.site_id, " + epoch_us_sql("s.captured_at") +
     ", coalesce(s.clock_state, 0), coalesce(s.clock_error_us, 0), s.plate_text, coalesce(s.plate_display, ''),"
