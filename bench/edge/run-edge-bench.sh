@@ -91,12 +91,12 @@ soak() {  # soak CLIP MINUTES: one table row per minute, then the bench's own ro
   ticks="$(getconf CLK_TCK)"
   echo "| minute | RSS MiB | CPU s |"
   echo "|---:|---:|---:|"
-  for minute in $(seq 0 "$2"); do
+  for minute in $(seq 1 "$2"); do
     sleep 60
     [ -r "/proc/$pid/status" ] || break
     rss_kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")"
     cpu="$(awk -v t="$ticks" '{printf "%.0f", ($14 + $15) / t}' "/proc/$pid/stat")"
-    echo "| $((minute + 1)) | $((rss_kb / 1024)) | $cpu |"
+    echo "| $minute | $((rss_kb / 1024)) | $cpu |"
   done
   wait "$pid"
   cat "$WORK/bench.out"
