@@ -27,8 +27,7 @@ namespace {
 using anpr::engine::EngineError;
 
 constexpr char kUsage[] =
-    "usage: anpr-eval GROUNDTRUTH.csv [--topn N] [--limit-per-set K] [--sets A,B] [--country-hint LV,LT]\n"
-    "                 [--reader tesseract|crnn]\n"
+    "usage: anpr-eval GROUNDTRUTH.csv [ENGINE FLAGS] [--limit-per-set K] [--sets A,B]\n"
     "  Scores the engine per set and per country: found, top-1, top-N, median and p90 ms, misses.\n"
     "  --limit-per-set K takes K images spread evenly over each set. --sets: only these sets.\n";
 
@@ -47,14 +46,9 @@ Arguments parse(int argc, char** argv) {
       if (i + 1 >= argc) throw EngineError(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--topn") {
-      args.engine.top_n = anpr::engine::parse_count(arg, value());
-    } else if (arg == "--limit-per-set") {
+    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) continue;
+    if (arg == "--limit-per-set") {
       args.limit_per_set = anpr::engine::parse_count(arg, value());
-    } else if (arg == "--country-hint") {
-      args.engine.country_hints = anpr::engine::split_list(value());
-    } else if (arg == "--reader") {
-      args.engine.reader_kind = anpr::engine::parse_reader_flag(arg, value());
     } else if (arg == "--sets") {
       const std::string list = value();
       std::string item;
@@ -67,7 +61,7 @@ Arguments parse(int argc, char** argv) {
         }
       }
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
+      std::cout << kUsage << anpr::engine::kEngineFlagsUsage;
       std::exit(0);
     } else if (arg.rfind("--", 0) == 0) {
       throw EngineError("unknown option " + arg);

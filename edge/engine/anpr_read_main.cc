@@ -21,7 +21,7 @@
 namespace {
 
 constexpr char kUsage[] =
-    "usage: anpr-read [--topn N] [--country-hint LV,LT] [--reader tesseract|crnn] [--crop] IMAGE...\n"
+    "usage: anpr-read [ENGINE FLAGS] [--crop] IMAGE...\n"
     "  Prints one JSON object per image per line. --crop: every image is one plate\n"
     "  already cut out, so plate search is skipped. Exit status 2 if any image failed.\n";
 
@@ -39,16 +39,11 @@ Arguments parse(int argc, char** argv) {
       if (i + 1 >= argc) throw anpr::engine::EngineError(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--topn") {
-      args.engine.top_n = anpr::engine::parse_count(arg, value());
-    } else if (arg == "--country-hint") {
-      args.engine.country_hints = anpr::engine::split_list(value());
-    } else if (arg == "--reader") {
-      args.engine.reader_kind = anpr::engine::parse_reader_flag(arg, value());
-    } else if (arg == "--crop") {
+    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) continue;
+    if (arg == "--crop") {
       args.crops = true;
     } else if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
+      std::cout << kUsage << anpr::engine::kEngineFlagsUsage;
       std::exit(0);
     } else if (arg.rfind("--", 0) == 0) {
       throw anpr::engine::EngineError("unknown option " + arg);

@@ -39,4 +39,21 @@ std::vector<std::string> split_list(std::string_view value) {
   return items;
 }
 
+bool parse_engine_flag(std::string_view flag, const std::function<std::string()>& value, EngineOptions& options) {
+  if (flag == "--topn") {
+    options.top_n = parse_count(flag, value());
+  } else if (flag == "--country-hint") {
+    options.country_hints = split_list(value());
+  } else if (flag == "--reader") {
+    options.reader_kind = parse_reader_flag(flag, value());
+  } else if (flag == "--model") {
+    options.crnn_model = value();
+  } else if (flag == "--rows-only") {
+    options.whole_plate = false;
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace anpr::engine

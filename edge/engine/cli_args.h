@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "edge/engine/engine.h"
 #include "edge/engine/row_reader.h"
 
 namespace anpr::engine {
@@ -19,5 +21,15 @@ ReaderKind parse_reader_flag(std::string_view flag, std::string_view value);
 
 // "LV,LT" -> {"LV", "LT"}, upper-cased, empty items dropped.
 std::vector<std::string> split_list(std::string_view value);
+
+// The engine flags both CLIs take, for their --help.
+inline constexpr char kEngineFlagsUsage[] =
+    "  engine flags: [--topn N] [--country-hint LV,LT] [--reader tesseract|crnn] [--model FILE.onnx] [--rows-only]\n"
+    "  --model: the CRNN model (default models/plate_crnn.onnx of the source tree); --rows-only: read\n"
+    "  only the rectified text rows, not the whole plate as well.\n";
+
+// Applies `flag` to `options` when it is one of kEngineFlagsUsage, taking its
+// value from `value` (which throws when there is none); false for any other flag.
+bool parse_engine_flag(std::string_view flag, const std::function<std::string()>& value, EngineOptions& options);
 
 }  // namespace anpr::engine

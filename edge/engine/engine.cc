@@ -8,7 +8,7 @@
 #include "common/plate/plate_error.h"
 #include "common/plate/plate_rank.h"
 #include "edge/engine/engine_error.h"
-#include "edge/engine/plate_identifier.h"
+#include "edge/engine/plate_parts.h"
 #include "edge/engine/text_candidates.h"
 
 namespace anpr::engine {
@@ -46,16 +46,33 @@ Engine::Engine(EngineOptions options)
     : options_(checked(std::move(options))),
       reader_(options_.reader_kind, options_.reader, options_.crnn_model, options_.crnn) {}
 
-PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detection) {
-  const RectifiedPlate plate = rectify(bgr, detection, options_.rectifier);
+Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, bool eu_band) {
   LineReading positions;
-  for (const cv::Mat& row : plate.rows) {
-    LineReading row_positions = reader_.read(row);
-    positions.insert(positions.end(), row_positions.begin(), row_positions.end());
+  for (const cv::Mat& part : parts) {
+    LineReading part_positions = reader_.read(part);
+    positions.insert(positions.end(), part_positions.begin(), part_positions.end());
   }
   // More texts than reported: the identifier may reorder them by format fit.
   const std::vector<TextCandidate> texts = best_texts(positions, std::max<std::size_t>(options_.top_n * 4, 16));
-  Identification id = identify_plate(texts, options_.country_hints, plate.eu_band, options_.top_n);
+  return identify_plate(texts, options_.country_hints, eu_band, options_.top_n);
+}
+
+PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* plate) {
+  const RectifiedPlate rectified = rectify(bgr, detection, options_.rectifier);
+  Identification id = identify_parts(rectified.rows, rectified.eu_band);
+  if (options_.whole_plate && (plate || !detection.rows.empty())) {
+    // A crop's row count is unknown (its aspect decides); a frame's detector saw it.
+    const bool two_rows = !plate && detection.rows.size() >= 2;
+    const Quad outline = plate         ? *plate
+                         : two_rows    ? plate_from_rows(detection.rows.front(), detection.rows.back())
+                                       : plate_from_row(detection.rows.front());
+    for (const std::vector<Quad>& layout : plate_layouts(outline, two_rows)) {
+      std::vector<cv::Mat> parts;
+      for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
+      Identification whole = identify_parts(parts, rectified.eu_band);
+      if (whole.confidence > id.confidence) id = std::move(whole);
+    }
+  }
   PlateRead read;
   if (id.text.size() < options_.min_length || id.confidence < options_.min_confidence) return read;
   read.text = std::move(id.text);
@@ -65,7 +82,7 @@ PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detec
   read.candidates = std::move(id.candidates);
   read.corners = detection.outline.corners;
   read.box = bounding_box(detection.outline, bgr.size());
-  read.eu_band = plate.eu_band;
+  read.eu_band = rectified.eu_band;
   return read;
 }
 
@@ -86,7 +103,9 @@ std::vector<PlateRead> Engine::read_crop(const cv::Mat& image) {
   const cv::Mat bgr = to_bgr(image);
   cv::Mat gray;
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
-  PlateRead read = read_detection(bgr, locate_in_crop(gray, options_.detector));
+  const float w = static_cast<float>(bgr.cols), h = static_cast<float>(bgr.rows);
+  const Quad crop{{cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)}};
+  PlateRead read = read_detection(bgr, locate_in_crop(gray, options_.detector), &crop);
   if (read.text.empty()) return {};
   return {std::move(read)};
 }

@@ -1,7 +1,9 @@
 // The recognition engine: every plate in a frame, read. It chains the stages
 // detect (plate_detector.h) -> rectify (rectifier.h) -> read (row_reader.h:
 // Tesseract or the CRNN model) -> identify (plate_identifier.h); each stage
-// is its own file pair so it can be replaced and tested alone. An Engine owns
+// is its own file pair so it can be replaced and tested alone. Besides the
+// rectified text rows, the reader is given the whole plate (plate_parts.h),
+// and the reading identified more confidently wins. An Engine owns
 // its reader (a Tesseract instance or an OpenCV DNN net) and is not
 // thread-safe: make one per worker thread.
 #pragma once
@@ -13,6 +15,7 @@
 #include <opencv2/core.hpp>
 
 #include "edge/engine/plate_detector.h"
+#include "edge/engine/plate_identifier.h"
 #include "edge/engine/plate_read.h"
 #include "edge/engine/rectifier.h"
 #include "edge/engine/row_reader.h"
@@ -27,6 +30,9 @@ struct EngineOptions {
   ReaderOptions reader;                     // when reader_kind is tesseract
   std::string crnn_model = default_crnn_model();
   CrnnOptions crnn;                         // when reader_kind is crnn
+  // Also read the whole plate (a crop as it is, in a frame the plate its text
+  // row implies; halves where it may hold two rows), as the CRNN was trained.
+  bool whole_plate = true;
   std::size_t top_n = 5;                    // candidates kept per plate
   std::vector<std::string> country_hints;   // catalogued ISO codes, e.g. {"LV", "LT"}
   // Reads below these are text on signs and cars, or noise, not plates.
@@ -45,15 +51,20 @@ class Engine {
   std::vector<PlateRead> read(const cv::Mat& image);
 
   // `image` is one plate already cut out by someone else: skip the search
-  // and read its text row. At most one result.
+  // and read it whole and by its text row. At most one result.
   std::vector<PlateRead> read_crop(const cv::Mat& image);
 
   const EngineOptions& options() const { return options_; }
 
  private:
-  // Rectifies, reads and identifies one detection; a read with empty text
-  // when it does not pass the confidence and length floors.
-  PlateRead read_detection(const cv::Mat& bgr, const PlateDetection& detection);
+  // Rectifies, reads and identifies one detection: its rows and, with
+  // whole_plate, `plate` (the crop) or else the plate its rows imply. A read
+  // with empty text when it does not pass the confidence and length floors.
+  PlateRead read_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* plate = nullptr);
+
+  // The parts of one reading of a plate (rows, or whole plate / halves),
+  // read top first and identified as one text.
+  Identification identify_parts(const std::vector<cv::Mat>& parts, bool eu_band);
 
   EngineOptions options_;
   RowReader reader_;

@@ -65,6 +65,38 @@ TEST_P(EngineWithReader, ReadsTwoPlatesMostConfidentFirst) {
   EXPECT_EQ(texts, (std::vector<std::string>{"AB1234", "KLM482"}));
 }
 
+// A Latvian square plate: the row-finder alone keeps one of its rows; the
+// whole-plate reading takes the halves.
+TEST_P(EngineWithReader, ReadsATwoRowLatvianPlate) {
+  Engine engine(with_reader(GetParam()));
+  testing::PlateStyle style;
+  style.two_rows = true;
+  style.height = 110;
+  const std::vector<PlateRead> reads = engine.read(testing::render_scene("AB 1234", style, {640, 360}, {300, 200}));
+  ASSERT_FALSE(reads.empty());
+  EXPECT_EQ(reads.front().text, "AB1234");
+  EXPECT_EQ(reads.front().country, "LV");
+}
+
+TEST_P(EngineWithReader, ReadsATwoRowCropWithoutSearching) {
+  Engine engine(with_reader(GetParam()));
+  testing::PlateStyle style;
+  style.two_rows = true;
+  style.height = 90;
+  const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("KM 482", style));
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].text, "KM482");
+}
+
+TEST(Engine, RowsOnlyKeepsTheRowFindersReading) {
+  EngineOptions options;
+  options.whole_plate = false;
+  Engine engine(options);
+  const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("XY-5678", {}));
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].text, "XY5678");
+}
+
 TEST(Engine, BlankFrameYieldsNothing) {
   Engine engine({});
   EXPECT_TRUE(engine.read(cv::Mat(720, 1280, CV_8UC3, cv::Scalar(90, 95, 100))).empty());

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
@@ -24,23 +26,32 @@ cv::Ptr<cv::freetype::FreeType2> din_font() {
 
 cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   const int h = style.height;
-  const int w = h * 520 / 110;
+  // In units of the plate's height: a row's capital height, the rows' centres.
+  const double cap = style.two_rows ? 70.0 / 200 : 75.0 / 110;
+  const int w = style.two_rows ? h * 280 / 200 : h * 520 / 110;
   cv::Mat plate(h, w, CV_8UC3, cv::Scalar(238, 240, 240));
   cv::rectangle(plate, cv::Rect(0, 0, w, h), cv::Scalar(20, 20, 20), std::max(1, h / 22));
-  int text_left = h / 5;
+  const int unit = style.two_rows ? h * 110 / 200 : h;  // the height of a one-row plate's text band
+  int text_left = unit / 5;
   if (style.eu_band) {
-    const int band = h * 40 / 110;
+    const int band = unit * 40 / 110;
     cv::rectangle(plate, cv::Rect(h / 22, h / 22, band, h - h / 11), cv::Scalar(153, 51, 0), cv::FILLED);
-    text_left = band + h / 5;
+    text_left = band + unit / 5;
   }
   static const cv::Ptr<cv::freetype::FreeType2> font = din_font();
   // Font size is the em height; a capital of DIN is about 0.72 of it.
-  const int font_size = h * 75 / 110 * 100 / 72;
-  int baseline = 0;
-  const cv::Size extent = font->getTextSize(text, font_size, -1, &baseline);
-  const int x = text_left;
-  font->putText(plate, text, cv::Point(x, (h + extent.height) / 2), font_size, cv::Scalar(25, 22, 20), -1,
-                cv::LINE_AA, true);
+  const int font_size = static_cast<int>(h * cap * 100 / 72);
+  const std::size_t space = text.find(' ');
+  const std::vector<std::pair<std::string, double>> rows =
+      style.two_rows ? std::vector<std::pair<std::string, double>>{{text.substr(0, space), 0.29},
+                                                                   {text.substr(space + 1), 0.71}}
+                     : std::vector<std::pair<std::string, double>>{{text, 0.5}};
+  for (const auto& [row, centre] : rows) {
+    int baseline = 0;
+    const cv::Size extent = font->getTextSize(row, font_size, -1, &baseline);
+    font->putText(plate, row, cv::Point(text_left, static_cast<int>(h * centre + extent.height / 2.0)), font_size,
+                  cv::Scalar(25, 22, 20), -1, cv::LINE_AA, true);
+  }
   return plate;
 }
 

@@ -14,9 +14,12 @@ struct PlateStyle {
   int height = 44;        // px of the whole plate
   bool eu_band = true;
   double roll_degrees = 0;
+  // A Latvian square plate, 280 x 200 mm: the text before its first space
+  // is the top row, the rest the bottom row.
+  bool two_rows = false;
 };
 
-// The plate alone (CV_8UC3), 520 x 110 mm proportions.
+// The plate alone (CV_8UC3), 520 x 110 mm proportions (280 x 200 for two rows).
 cv::Mat render_plate(const std::string& text, const PlateStyle& style);
 
 // A `size` frame of mottled gray road and car with the plate of `text`

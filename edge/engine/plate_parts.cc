@@ -1,0 +1,61 @@
+// Whole-plate reader inputs; see plate_parts.h.
+#include "edge/engine/plate_parts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <opencv2/imgproc.hpp>
+
+#include "edge/engine/engine_error.h"
+
+namespace anpr::engine {
+
+Quad plate_from_row(const Quad& row, const RowToPlate& grow) {
+  const float h = quad_height(row);
+  return grown(row, grow.left * h, grow.right * h, grow.top * h, grow.bottom * h);
+}
+
+Quad plate_from_rows(const Quad& top, const Quad& bottom, const RowToPlate& grow) {
+  const Quad a = plate_from_row(top, grow), b = plate_from_row(bottom, grow);
+  const cv::Point2f origin = a.corners[0];
+  cv::Point2f along = a.corners[1] - a.corners[0];
+  along *= static_cast<float>(1 / std::max(1e-6, cv::norm(along)));
+  const cv::Point2f across(-along.y, along.x);
+  float u0 = std::numeric_limits<float>::max(), u1 = -u0, v0 = u0, v1 = -u0;
+  for (const Quad* q : {&a, &b}) {
+    for (const cv::Point2f& p : q->corners) {
+      const cv::Point2f d = p - origin;
+      u0 = std::min(u0, d.dot(along));
+      u1 = std::max(u1, d.dot(along));
+      v0 = std::min(v0, d.dot(across));
+      v1 = std::max(v1, d.dot(across));
+    }
+  }
+  const auto at = [&](float u, float v) { return origin + along * u + across * v; };
+  return Quad{{at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)}};
+}
+
+std::vector<Quad> plate_halves(const Quad& plate) {
+  const auto& c = plate.corners;
+  const cv::Point2f left = (c[0] + c[3]) * 0.5f, right = (c[1] + c[2]) * 0.5f;
+  return {Quad{{c[0], c[1], right, left}}, Quad{{left, right, c[2], c[3]}}};
+}
+
+std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, bool two_rows) {
+  if (two_rows) return {plate_halves(plate)};
+  const float height = quad_height(plate);
+  if (height > 0 && quad_width(plate) / height < kTwoRowMaxAspect) return {{plate}, plate_halves(plate)};
+  return {{plate}};
+}
+
+cv::Mat warp_part(const cv::Mat& bgr, const Quad& part, int height) {
+  if (bgr.empty() || bgr.type() != CV_8UC3) throw EngineError("warp_part needs a non-empty BGR image");
+  const float h = std::max(1.0f, quad_height(part));
+  const cv::Size size(std::max(8, static_cast<int>(std::lround(quad_width(part) * height / h))), height);
+  cv::Mat gray;
+  cv::cvtColor(warp_quad(bgr, part, size, cv::INTER_LINEAR), gray, cv::COLOR_BGR2GRAY);
+  return gray;
+}
+
+}  // namespace anpr::engine

@@ -1,0 +1,47 @@
+// What the reader is given when it reads the whole plate rather than a text
+// row the classical row-finder had to find: the plate outline (a crop as it
+// is, or in a frame the plate a detected text row implies) and, for a plate
+// that may have two rows, its top and bottom halves. Reading whole plates
+// spares the reader the row-finder's misses (no row found, one row of a
+// two-row plate kept). The learned reader was trained on exactly these cuts
+// (tools/train/plate_cuts.py), so the constants here and there must agree.
+#pragma once
+
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "edge/engine/quad.h"
+
+namespace anpr::engine {
+
+// A detected text row grown to the plate around it, in character heights:
+// the EU strip and the plate's border at the left, border at the right,
+// border above and below.
+struct RowToPlate {
+  float left = 0.6f, right = 0.3f, top = 0.25f, bottom = 0.25f;
+};
+
+// Plates squarer than this (width / height) may carry two rows of text.
+constexpr float kTwoRowMaxAspect = 2.6f;
+
+// The plate `row` (a tight text row) implies.
+Quad plate_from_row(const Quad& row, const RowToPlate& grow = {});
+
+// The plate of a two-row detection: both rows (top first) grown as
+// plate_from_row does, joined into one quad along the top row's axes.
+Quad plate_from_rows(const Quad& top, const Quad& bottom, const RowToPlate& grow = {});
+
+// `plate` cut across at half its height: top half, bottom half.
+std::vector<Quad> plate_halves(const Quad& plate);
+
+// The ways to read `plate`, each a list of parts read top first and
+// concatenated: the whole plate as one row and, where its aspect allows
+// two rows, its halves; `two_rows` (the detector saw two) keeps only halves.
+std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, bool two_rows);
+
+// The gray pixels of `bgr` inside `part`, warped upright to `height` px
+// with the part's aspect ratio.
+cv::Mat warp_part(const cv::Mat& bgr, const Quad& part, int height);
+
+}  // namespace anpr::engine
