@@ -49,6 +49,22 @@ def plate_accuracy(net: crnn_model.Crnn, rows: row_data.RowSet, limit: int | Non
     return out
 
 
+@torch.no_grad()
+def parts_accuracy(net: crnn_model.Crnn, plates: list[list[tuple[np.ndarray, str]]]) -> float:
+    """Share of plates whose parts (whole plate, or two halves), greedily
+    decoded and concatenated, equal the concatenated labels."""
+    hits = []
+    for start in range(0, len(plates), 64):
+        chunk = plates[start:start + 64]
+        flat = [part for plate in chunk for part in plate]
+        x = np.stack([row_input.row_tensor(gray) for gray, _ in flat])
+        probs = torch.softmax(net(torch.from_numpy(x)), dim=1).squeeze(2).permute(0, 2, 1).numpy()
+        texts = iter(charset.greedy_decode(p) for p in probs)
+        for plate in chunk:
+            hits.append("".join(next(texts) for _ in plate) == "".join(label for _, label in plate))
+    return float(np.mean(hits)) if hits else 0.0
+
+
 def main(argv: list[str]) -> None:
     if len(argv) < 2:
         sys.exit("usage: evaluate.py CHECKPOINT DIR [DIR ...]")

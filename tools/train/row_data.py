@@ -16,6 +16,8 @@ import cv2
 import numpy as np
 
 import charset
+import plate_cuts
+import real_crops
 import row_input
 import synth_rows
 
@@ -55,8 +57,11 @@ class RowSet:
                                      (float(r["w_mm"]), float(r["h_mm"])), box, corners))
         self._jpeg = {row.image: np.fromfile(str(folder / row.image), np.uint8) for row in self.rows}
         self.weights = _rarity_weights([row.label for row in self.rows])
-        per_image = Counter(row.image for row in self.rows)
-        self._one_row = {image for image, n in per_image.items() if n == 1}
+        self._cdf = np.cumsum(self.weights)
+        self._rows_of: dict[str, list[Row]] = {}
+        for row in self.rows:
+            self._rows_of.setdefault(row.image, []).append(row)
+        self._one_row = {image for image, rows in self._rows_of.items() if len(rows) == 1}
 
     def gray_row(self, row: Row, rng: np.random.Generator | None) -> tuple[np.ndarray, str]:
         """The row cut from its crop, and its label (fewer characters where paint hides some)."""
@@ -64,6 +69,17 @@ class RowSet:
         whole = (self.whole_plate_share > 0 and rng is not None and row.image in self._one_row
                  and rng.random() < self.whole_plate_share)
         return synth_rows.cut_row(image, row.corners, row.size_mm, row.box, row.night, rng, whole, self.paint_share)
+
+    def draw(self, rng: np.random.Generator) -> Row:
+        """A row at random, rare characters favoured (_rarity_weights)."""
+        return self.rows[min(int(np.searchsorted(self._cdf, rng.random())), len(self.rows) - 1)]
+
+    def plate_parts(self, row: Row, rng: np.random.Generator | None,
+                    from_row: bool = False) -> list[tuple[np.ndarray, str]]:
+        """The whole-plate reader inputs of `row`'s plate (plate_cuts.synthetic_parts)."""
+        rows = self._rows_of[row.image]
+        image = cv2.imdecode(self._jpeg[row.image], cv2.IMREAD_COLOR)
+        return plate_cuts.synthetic_parts(image, row.corners, row.size_mm, [r.box for r in rows], rng, from_row)
 
 
 def _rarity_weights(labels: list[str]) -> np.ndarray:
@@ -95,11 +111,36 @@ def _degrade(gray: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return gray
 
 
-def batch(rows: RowSet, size: int, rng: np.random.Generator):
-    """`size` jittered rows, rare characters favoured: (inputs, targets, target lengths) for nn.CTCLoss."""
+@dataclass(frozen=True)
+class Mix:
+    """Shares of a batch that are not exact-cut rows: whole synthetic plates
+    (crop path), synthetic rows grown to their plate (frame path), and real
+    tuning-set plates (real_crops)."""
+
+    plate: float = 0.0
+    grown: float = 0.0
+    real: float = 0.0
+
+
+def _sample(rows: RowSet, real: list[real_crops.RealPlate], mix: Mix, rng: np.random.Generator) -> tuple[np.ndarray, str]:
+    """One reader input and its label, drawn as `mix` says; a two-row plate gives one of its halves."""
+    u = rng.random()
+    if real and u < mix.real:
+        parts = real_crops.parts(real[int(rng.integers(len(real)))], rng)
+        return parts[int(rng.integers(len(parts)))]
+    row = rows.draw(rng)
+    if u < mix.real + mix.plate + mix.grown:
+        parts = rows.plate_parts(row, rng, from_row=u >= mix.real + mix.plate)
+        return parts[min(row.index, len(parts) - 1)]
+    return rows.gray_row(row, rng)
+
+
+def batch(rows: RowSet, size: int, rng: np.random.Generator, mix: Mix = Mix(),
+          real: list[real_crops.RealPlate] | None = None):
+    """`size` jittered inputs, rare characters favoured: (inputs, targets, target lengths) for nn.CTCLoss."""
     inputs, targets, lengths = [], [], []
-    for i in rng.choice(len(rows.rows), size=size, p=rows.weights):
-        gray, label = rows.gray_row(rows.rows[int(i)], rng)
+    for _ in range(size):
+        gray, label = _sample(rows, real or [], mix, rng)
         inputs.append(row_input.row_tensor(_degrade(gray, rng)))
         code = charset.encode(label)
         targets += code

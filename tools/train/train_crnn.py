@@ -20,6 +20,7 @@ import torch
 
 import crnn_model
 import evaluate
+import real_crops
 import row_data
 
 
@@ -47,6 +48,13 @@ def main() -> None:
                     help="rows with characters painted over (needs rows.csv with character positions)")
     ap.add_argument("--whole-plate-share", type=float, default=0.1,
                     help="one-row plates cut whole, as the rectifier's fallback does")
+    ap.add_argument("--plate-share", type=float, default=0.0,
+                    help="inputs that are whole synthetic plates (or halves), as the engine's crop path cuts them")
+    ap.add_argument("--grown-share", type=float, default=0.0,
+                    help="inputs that are synthetic text rows grown to the plate, as the engine's frame path cuts them")
+    ap.add_argument("--real-dev", type=Path,
+                    help="../shared/datasets/real-dev: fine-tune on the training part of its tuning sets")
+    ap.add_argument("--real-share", type=float, default=0.0, help="inputs that are real tuning-set plates")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -54,8 +62,15 @@ def main() -> None:
     rng = np.random.default_rng(args.seed)
     train = row_data.RowSet(args.train, whole_plate_share=args.whole_plate_share, paint_share=args.paint_share)
     vals = [row_data.RowSet(v, min_match=-1.0) for v in args.val]
-    print(f"{len(train.rows)} training rows; validation plates: "
-          + ", ".join(f"{v.folder.name} {len(v.rows)} rows" for v in vals), flush=True)
+    mix = row_data.Mix(plate=args.plate_share, grown=args.grown_share, real=args.real_share)
+    real_train = real_crops.load(args.real_dev, validation=False) if args.real_dev else []
+    # Whole-plate validation: every synthetic plate cut exactly, and the real validation fifth.
+    plate_vals = [(v.folder.name + " whole", [v.plate_parts(r, None) for r in v.rows if r.index == 0]) for v in vals]
+    if args.real_dev:
+        plate_vals += [("real validation", [real_crops.parts(p, None)
+                                            for p in real_crops.load(args.real_dev, validation=True)])]
+    print(f"{len(train.rows)} training rows, {len(real_train)} real training plates; validation: "
+          + ", ".join(f"{name} {len(plates)} plates" for name, plates in plate_vals), flush=True)
 
     net = crnn_model.Crnn()
     if args.init:
@@ -67,7 +82,7 @@ def main() -> None:
         for group in opt.param_groups:
             group["lr"] = lr_at(step, args.steps, args.lr)
         net.train()
-        x, targets, lengths = row_data.batch(train, args.batch, rng)
+        x, targets, lengths = row_data.batch(train, args.batch, rng, mix, real_train)
         log_probs = crnn_model.ctc_log_probs(net(torch.from_numpy(x)))
         steps_in = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
         loss = ctc(log_probs, torch.from_numpy(targets), steps_in, torch.from_numpy(lengths))
@@ -90,6 +105,9 @@ def main() -> None:
                 acc = evaluate.plate_accuracy(net, v, limit=None if last else 400)
                 print(f"  eval {v.folder.name}: {acc['plates']} plates, top-1 {acc['top1']:.4f} "
                       f"(day {acc['day']:.4f}, night {acc['night']:.4f})", flush=True)
+            for name, plates in plate_vals:
+                acc = evaluate.parts_accuracy(net, plates if last else plates[:400])
+                print(f"  eval {name}: top-1 {acc:.4f}", flush=True)
 
 
 if __name__ == "__main__":
