@@ -8,7 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "posix_file.h"
+#include "common/posix/posix_file.h"
 #include "spool_format.h"
 
 namespace anpr::spool {
@@ -16,7 +16,7 @@ namespace anpr::spool {
 std::uint64_t load_ack_floor(const std::filesystem::path& dir) {
   const std::filesystem::path path = dir / kAckFloorFileName;
   if (!std::filesystem::exists(path)) return 0;
-  File file(path, O_RDONLY);
+  posix::File file(path, O_RDONLY);
   // One byte more than the format needs, so an over-long file is noticed.
   std::array<char, kAckFloorFileSize + 1> bytes{};
   const std::size_t got = file.read_at(0, bytes.data(), bytes.size());
@@ -30,7 +30,7 @@ std::uint64_t load_ack_floor(const std::filesystem::path& dir) {
 }
 
 void store_ack_floor(const std::filesystem::path& dir, std::uint64_t floor) {
-  replace_file_atomically(dir / kAckFloorFileName,
+  posix::replace_file_atomically(dir / kAckFloorFileName,
                           std::string_view(encode_ack_floor(floor).data(), kAckFloorFileSize));
 }
 

@@ -10,6 +10,7 @@
 
 #include "ack_floor.h"
 #include "spool_error.h"
+#include "spool_format.h"
 
 namespace anpr::spool {
 
@@ -22,7 +23,7 @@ std::unique_ptr<Spool> Spool::open(const std::filesystem::path& dir, const Spool
 Spool::Spool(const std::filesystem::path& dir, const SpoolOptions& options)
     : dir_(dir),
       options_(options),
-      lock_(dir),
+      lock_(dir / kLockFileName),
       floor_(load_ack_floor(dir)),
       stored_floor_(floor_),
       floor_stored_at_(std::chrono::steady_clock::now()),

@@ -29,7 +29,7 @@
 #include <thread>
 #include <vector>
 
-#include "posix_file.h"
+#include "common/posix/posix_file.h"
 #include "spool_options.h"
 #include "spool_reader.h"
 #include "spool_writer.h"
@@ -101,7 +101,7 @@ class Spool {
   mutable std::mutex mutex_;
   const std::filesystem::path dir_;
   const SpoolOptions options_;
-  DirectoryLock lock_;
+  posix::DirectoryLock lock_;
   std::uint64_t floor_;
   std::uint64_t stored_floor_;
   std::chrono::steady_clock::time_point floor_stored_at_;

@@ -4,13 +4,11 @@
 // the file and the failing operation.
 #pragma once
 
-#include <stdexcept>
+#include "common/posix/posix_file.h"
 
 namespace anpr::spool {
 
-class SpoolError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// The spool's files are where its I/O fails, so its error is theirs.
+using SpoolError = posix::FileError;
 
 }  // namespace anpr::spool

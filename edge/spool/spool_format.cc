@@ -6,7 +6,7 @@
 
 #include <spdlog/fmt/fmt.h>
 
-#include "crc32c.h"
+#include "common/crc32c/crc32c.h"
 
 namespace anpr::spool {
 

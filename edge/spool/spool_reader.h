@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "posix_file.h"
+#include "common/posix/posix_file.h"
 
 namespace anpr::spool {
 
@@ -50,7 +50,7 @@ class SegmentReader {
  private:
   std::optional<SpoolRecord> fail(std::string reason);
 
-  File file_;
+  posix::File file_;
   std::uint64_t offset_ = 0;
   std::uint64_t next_seq_;
   std::optional<Corruption> corruption_;

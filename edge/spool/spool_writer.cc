@@ -67,7 +67,7 @@ void SpoolWriter::recover_segment(std::uint64_t first_seq, const std::filesystem
     }
     segment.bytes = std::filesystem::file_size(path);
   } else {
-    File file(path, O_WRONLY | O_APPEND);
+    posix::File file(path, O_WRONLY | O_APPEND);
     const std::uint64_t size = file.size();
     if (corruption) {
       if (reader.offset() < kSegmentHeaderSize) {
@@ -93,10 +93,10 @@ void SpoolWriter::recover_segment(std::uint64_t first_seq, const std::filesystem
 
 void SpoolWriter::create_segment(std::uint64_t first_seq) {
   const std::filesystem::path path = dir_ / segment_file_name(first_seq);
-  File file(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
+  posix::File file(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND);
   file.write_all(std::string_view(encode_segment_header(first_seq).data(), kSegmentHeaderSize));
   file.sync();
-  sync_directory(dir_);
+  posix::sync_directory(dir_);
   segments_.push_back(Segment{first_seq, first_seq, kSegmentHeaderSize, path});
   total_bytes_ += kSegmentHeaderSize;
   active_ = std::move(file);

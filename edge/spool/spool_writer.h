@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "posix_file.h"
+#include "common/posix/posix_file.h"
 #include "spool_options.h"
 
 namespace anpr::spool {
@@ -85,7 +85,7 @@ class SpoolWriter {
   SpoolOptions options_;
   DropHandler on_budget_drop_;
   std::deque<Segment> segments_;
-  std::optional<File> active_;
+  std::optional<posix::File> active_;
   std::uint64_t next_seq_ = 1;
   std::uint64_t total_bytes_ = 0;
   bool dirty_ = false;

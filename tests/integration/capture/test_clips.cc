@@ -30,17 +30,6 @@ void write_all(const std::string& path, const std::vector<char>& data) {
 
 }  // namespace
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "anpr-capture-XXXXXX").string();
-  if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp " + pattern + " failed");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 void write_clip(const std::string& path, cv::Size size, int frames, double fps) {
   cv::VideoWriter writer(path, cv::CAP_FFMPEG, cv::VideoWriter::fourcc('a', 'v', 'c', '1'), fps, size);
   if (!writer.isOpened()) throw std::runtime_error(path + ": cannot open an H.264 writer (libx264 missing?)");

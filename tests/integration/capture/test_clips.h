@@ -8,20 +8,9 @@
 
 #include <opencv2/core.hpp>
 
+#include "tests/support/temp_dir.h"
+
 namespace anpr::testing {
-
-// A directory under $TMPDIR removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 // `frames` frames of `size` at `fps`: a white bar moving right over gray.
 // Throws std::runtime_error when the writer cannot be opened.

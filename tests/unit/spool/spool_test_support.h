@@ -1,4 +1,5 @@
-// Helpers for the spool tests: a throwaway directory of real files per test,
+// Helpers for the spool tests: a throwaway directory of real files per test
+// (tests/support/temp_dir.h),
 // payloads whose content depends on their sequence number (so a record read
 // back under the wrong number, or damaged, is noticed), and the file surgery
 // the recovery tests need (cut a file, flip a byte).
@@ -18,27 +19,11 @@
 
 #include "edge/spool/spool_format.h"
 #include "edge/spool/spool_options.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::spool::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "anpr-spool-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed for " + pattern);
-    path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ::anpr::testing::TempDir;
 
 inline std::string payload_for(std::uint64_t seq, std::size_t size = 100) {
   std::string payload = "seq=" + std::to_string(seq) + ";";

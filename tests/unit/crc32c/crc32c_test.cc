@@ -1,11 +1,11 @@
 // CRC-32C against the test vectors of RFC 3720 (iSCSI), appendix B.4.
-#include "edge/spool/crc32c.h"
+#include "common/crc32c/crc32c.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace anpr::spool::crc32c {
+namespace anpr::crc32c {
 namespace {
 
 TEST(Crc32c, MatchesRfc3720Vectors) {
@@ -22,6 +22,17 @@ TEST(Crc32c, MatchesRfc3720Vectors) {
   EXPECT_EQ(value(descending), 0x113fdb5cu);
 }
 
+// Long enough for the hardware path's 8-byte steps and an odd tail, split at
+// every offset so that no alignment or remainder is left untested.
+TEST(Crc32c, ExtendEqualsCrcOfConcatenationAtEverySplit) {
+  std::string text;
+  for (int i = 0; i < 77; ++i) text.push_back(static_cast<char>(i * 37 + 11));
+  const std::uint32_t whole = value(text);
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    EXPECT_EQ(extend(value(text.substr(0, cut)), text.substr(cut)), whole) << "split at " << cut;
+  }
+}
+
 TEST(Crc32c, ExtendEqualsCrcOfConcatenation) {
   EXPECT_EQ(extend(value("hello "), "world"), value("hello world"));
   EXPECT_NE(value("a"), value("b"));
@@ -36,4 +47,4 @@ TEST(Crc32c, MaskChangesValueAndUnmaskRestoresIt) {
 }
 
 }  // namespace
-}  // namespace anpr::spool::crc32c
+}  // namespace anpr::crc32c

@@ -1,7 +1,9 @@
-// CRC-32C (Castagnoli), the checksum of every spool record. Chosen over plain
-// CRC-32 for its better error detection on storage-sized blocks and because it
-// is what LevelDB, ext4 and iSCSI use, so its behaviour on torn writes is well
-// understood. A small table-driven version is plenty at a few records a second.
+// CRC-32C (Castagnoli), the checksum of every edge spool record and every
+// central evidence record. Chosen over plain CRC-32 for its better error
+// detection on storage-sized blocks and because it is what LevelDB, ext4 and
+// iSCSI use, so its behaviour on torn writes is well understood. x86-64 CPUs
+// with SSE 4.2 compute it in hardware (central checks 60 MB/s of images at
+// full ingest); elsewhere a table does a byte at a time.
 //
 // Stored checksums are masked (as LevelDB does): the CRC of data that itself
 // contains CRCs is otherwise weak, and a spool payload may embed checksums.
@@ -10,7 +12,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace anpr::spool::crc32c {
+namespace anpr::crc32c {
 
 // The CRC of concat(A, data) where `crc` is the CRC of some string A; lets a
 // record's checksum cover its header fields and payload without copying them.
@@ -28,4 +30,4 @@ inline std::uint32_t unmask(std::uint32_t masked) {
   return (rot >> 17) | (rot << 15);
 }
 
-}  // namespace anpr::spool::crc32c
+}  // namespace anpr::crc32c

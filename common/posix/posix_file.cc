@@ -1,5 +1,5 @@
-// POSIX file helpers for the spool; see posix_file.h.
-#include "posix_file.h"
+// POSIX file helpers; see posix_file.h.
+#include "common/posix/posix_file.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -12,15 +12,12 @@
 
 #include <spdlog/fmt/fmt.h>
 
-#include "spool_error.h"
-#include "spool_format.h"
-
-namespace anpr::spool {
+namespace anpr::posix {
 
 namespace {
 
 [[noreturn]] void throw_errno(std::string_view operation, const std::filesystem::path& path, int error) {
-  throw SpoolError(fmt::format("{} {}: {}", operation, path.string(), std::strerror(error)));
+  throw FileError(fmt::format("{} {}: {}", operation, path.string(), std::strerror(error)));
 }
 
 }  // namespace
@@ -117,12 +114,11 @@ void replace_file_atomically(const std::filesystem::path& path, std::string_view
   sync_directory(path.parent_path());
 }
 
-DirectoryLock::DirectoryLock(const std::filesystem::path& dir)
-    : file_(dir / kLockFileName, O_RDWR | O_CREAT) {
+DirectoryLock::DirectoryLock(const std::filesystem::path& lock_file) : file_(lock_file, O_RDWR | O_CREAT) {
   if (!file_.try_lock()) {
-    throw SpoolError(fmt::format("spool directory {} is already open elsewhere (lock {} held)", dir.string(),
-                                 file_.path().string()));
+    throw FileError(fmt::format("directory {} is already open elsewhere (lock {} held)",
+                                lock_file.parent_path().string(), lock_file.string()));
   }
 }
 
-}  // namespace anpr::spool
+}  // namespace anpr::posix

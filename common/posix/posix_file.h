@@ -1,6 +1,7 @@
-// The POSIX calls the spool's durability rests on (fdatasync, ftruncate,
-// pread, fsync of a directory, flock), which iostreams do not expose, wrapped
-// so that every failure throws SpoolError naming the file and the errno text.
+// The POSIX calls durable files rest on (fdatasync, ftruncate, pread, fsync
+// of a directory, flock), which iostreams do not expose, wrapped so that
+// every failure throws FileError naming the file and the errno text. Used by
+// the edge spool and central's evidence segments.
 #pragma once
 
 #include <sys/types.h>
@@ -8,9 +9,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string_view>
 
-namespace anpr::spool {
+namespace anpr::posix {
+
+// An I/O failure or an unusable directory; the message names the file and
+// the failing operation.
+class FileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // An open file descriptor, closed on destruction.
 class File {
@@ -52,15 +61,16 @@ void sync_directory(const std::filesystem::path& dir);
 // contents or `data`, never a mix: temp file, fsync, rename, fsync directory.
 void replace_file_atomically(const std::filesystem::path& path, std::string_view data);
 
-// An exclusive flock on <dir>/LOCK for as long as the object lives. Two
-// processes appending to one spool would interleave records; the kernel drops
-// the lock when the holder dies, so kill -9 never leaves a stale lock behind.
+// An exclusive flock on `lock_file` for as long as the object lives. Two
+// processes appending to one directory's files would interleave records; the
+// kernel drops the lock when the holder dies, so kill -9 never leaves a stale
+// lock behind.
 class DirectoryLock {
  public:
-  explicit DirectoryLock(const std::filesystem::path& dir);
+  explicit DirectoryLock(const std::filesystem::path& lock_file);
 
  private:
   File file_;
 };
 
-}  // namespace anpr::spool
+}  // namespace anpr::posix
