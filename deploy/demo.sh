@@ -81,6 +81,8 @@ edges:
   keys:
     - {edge_id: a13-lv-1, public_key: "$(pub a13-lv-1)"}
     - {edge_id: a6-lt-1, public_key: "$(pub a6-lt-1)"}
+evidence:
+  dir: $work/evidence
 alerts:
   endpoint: "tcp://127.0.0.1:$alerts_port"
   subscribers:

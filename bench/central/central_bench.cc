@@ -14,7 +14,8 @@
 //
 //   anpr-central-bench --conninfo='host=... dbname=...' [--sightings=50000]
 //       [--edges=4] [--window=500] [--hit-every=100] [--batch=500] [--writers=2]
-//       [--max-delay-ms=20] [--watchlist=10000] [--rate=0] [--log-level=warn]
+//       [--max-delay-ms=20] [--watchlist=10000] [--rate=0] [--patch-bytes=3072]
+//       [--log-level=warn]
 //
 // --rate paces the edges to that many sightings per second in all, to see
 // alert latency under a load the server keeps up with; 0 sends as fast as
@@ -67,6 +68,7 @@ struct Options {
   long max_delay_ms = 20;
   long watchlist = 10000;
   long rate = 0;  // sightings/s over all edges; 0 = as fast as the window allows
+  long patch_bytes = 3 * 1024;
   std::string log_level = "warn";
 };
 
@@ -76,7 +78,8 @@ Options parse(int argc, char** argv) {
                                           {"--window", &o.window},       {"--hit-every", &o.hit_every},
                                           {"--batch", &o.batch},         {"--max-delay-ms", &o.max_delay_ms},
                                           {"--writers", &o.writers},
-                                          {"--watchlist", &o.watchlist}, {"--rate", &o.rate}};
+                                          {"--watchlist", &o.watchlist}, {"--rate", &o.rate},
+                                          {"--patch-bytes", &o.patch_bytes}};
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto eq = arg.find('=');
@@ -179,7 +182,7 @@ void run_edge(const std::string& endpoint, const anpr::transport::CurveKeyPair& 
   anpr::transport::SecureDealer dealer(context, options);
 
   std::mt19937_64 rng(static_cast<uint64_t>(first_index) + 1);
-  std::string patch(3 * 1024, '\0');
+  std::string patch(static_cast<std::size_t>(o.patch_bytes), '\0');
   for (char& c : patch) c = static_cast<char>(rng() & 0xff);
 
   struct Unacked {
@@ -333,6 +336,7 @@ int main(int argc, char** argv) {
                        "batch: {max_sightings: " + std::to_string(o.batch) +
                        ", max_delay: " + std::to_string(o.max_delay_ms) +
                        "ms, writers: " + std::to_string(o.writers) + "}\n" +
+                       "evidence: {dir: " + (dir / "evidence").string() + "}\n" +
                        "alerts: {endpoint: \"tcp://127.0.0.1:*\", subscribers: [{agency: bench, public_key: \"" +
                        subscriber_keys.public_key + "\"}]}\nlog: {level: warn}\nedges:\n  keys:\n";
     for (long e = 0; e < o.edges; ++e) {
@@ -399,9 +403,9 @@ int main(int argc, char** argv) {
     const Percentiles acks = percentiles(ack_ms);
     const Percentiles alerts = percentiles(alert_ms);
     const auto& counters = server.counters();
-    std::printf("ingest: %zu sightings (3 KB patch each) from %ld edges, window %ld, batch %ld/%ld ms, "
+    std::printf("ingest: %zu sightings (%ld-byte patch each) from %ld edges, window %ld, batch %ld/%ld ms, "
                 "%ld writers, %s\n",
-                ack_ms.size(), o.edges, o.window, o.batch, o.max_delay_ms, o.writers,
+                ack_ms.size(), o.patch_bytes, o.edges, o.window, o.batch, o.max_delay_ms, o.writers,
                 o.rate > 0 ? ("paced at " + std::to_string(o.rate) + "/s").c_str() : "unpaced");
     std::printf("  %.2f s, %.0f sightings/s acked after commit (batches=%lu stored=%lu)\n", ingest_s,
                 static_cast<double>(ack_ms.size()) / ingest_s, static_cast<unsigned long>(counters.batches.load()),

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <random>
@@ -153,9 +154,11 @@ Latency latency(std::vector<double> ms) {
 
 constexpr uint64_t kSeed = 20240501;
 
-double write_phase(pqxx::connection& conn, const Options& o, std::size_t distinct) {
+double write_phase(pqxx::connection& conn, const Options& o, std::size_t distinct,
+                   const std::filesystem::path& evidence_dir) {
   SightingSource source(kSeed, distinct);
-  anpr::store::SightingWriter writer(conn);
+  anpr::evidence_store::EvidenceWriter evidence({evidence_dir}, 0);
+  anpr::store::SightingWriter writer(conn, evidence);
   int64_t start_time = now_us() - o.rows * 1000;
   double busy = 0;
   for (long done = 0; done < o.rows;) {
@@ -279,8 +282,12 @@ int main(int argc, char** argv) {
     std::printf("settings: rows=%ld batch=%ld history-rows=%ld days=%ld queries=%ld distinct-plates=%zu\n", o.rows,
                 o.batch, o.history_rows, o.days, o.queries, distinct);
 
-    double write_s = write_phase(conn, o, distinct);
-    std::printf("write:   %ld rows (3 KB plate patch each) in %.1f s = %.0f rows/s through write_batch\n", o.rows,
+    char dir_pattern[] = "/tmp/anpr-store-bench-XXXXXX";
+    if (mkdtemp(dir_pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
+    const std::filesystem::path dir = dir_pattern;
+    double write_s = write_phase(conn, o, distinct, dir / "evidence");
+    std::filesystem::remove_all(dir);
+    std::printf("write:   %ld rows (3 KB plate patch each, to evidence segments) in %.1f s = %.0f rows/s through write_batch\n", o.rows,
                 write_s, o.rows / write_s);
     double copy_s = copy_phase(conn, o, distinct);
     std::printf("copy:    %ld rows (same rows) in %.1f s = %.0f rows/s raw COPY into an unindexed table\n", o.rows,

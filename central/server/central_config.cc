@@ -99,6 +99,14 @@ CentralConfig read(const config::Document& doc) {
   c.writers = static_cast<std::size_t>(batch.get_int("writers", 2, 1, 8));
   c.shutdown_grace = positive_duration(batch, "shutdown_grace", c.shutdown_grace);
 
+  const config::Section evidence = root.section("evidence");
+  c.evidence.dir = evidence.get<std::string>("dir", c.evidence.dir.string());
+  if (!c.evidence.dir.is_absolute()) evidence.fail("dir", "must be an absolute path");
+  c.evidence.segment_bytes = evidence.get_bytes("segment_size", c.evidence.segment_bytes);
+  if (c.evidence.segment_bytes < (1u << 20) || c.evidence.segment_bytes > (std::uint64_t{4} << 30)) {
+    evidence.fail("segment_size", "must be between 1MiB and 4GiB");
+  }
+
   const config::Section limits = root.section("limits");
   auto age = limits.get_duration("max_capture_age", std::chrono::duration_cast<milliseconds>(c.capture_window.max_age));
   auto ahead =

@@ -12,6 +12,7 @@
 
 #include "central/alerts/alert_policy.h"
 #include "central/correlate/correlation_config.h"
+#include "central/evidence/evidence_writer.h"
 #include "central/ingest/batch.h"
 #include "central/store/sighting_checks.h"
 #include "common/log/log.h"
@@ -53,6 +54,9 @@ struct CentralConfig {
 
   // limits
   store::CaptureWindow capture_window;
+
+  // evidence: where the images go (central/evidence)
+  evidence_store::EvidenceOptions evidence{"/var/lib/anpr-central/evidence"};
 
   // watchlists
   std::chrono::milliseconds watchlist_poll{1'000};

@@ -13,9 +13,10 @@
 
 namespace anpr::central {
 
-StoreWorker::Writer::Writer(const CentralConfig& config, const std::string& role,
-                            std::shared_ptr<spdlog::logger> logger)
-    : database(config.conninfo, role, Backoff(config.reconnect_min, config.reconnect_max), std::move(logger)) {}
+StoreWorker::Writer::Writer(const CentralConfig& config, unsigned index, std::shared_ptr<spdlog::logger> logger)
+    : database(config.conninfo, index == 0 ? "writer" : "writer-" + std::to_string(index + 1),
+               Backoff(config.reconnect_min, config.reconnect_max), std::move(logger)),
+      evidence(config.evidence, index) {}
 
 StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine& engine,
                          alerts::AlertPublisher& publisher, Counters& counters, std::shared_ptr<spdlog::logger> logger)
@@ -25,10 +26,10 @@ StoreWorker::StoreWorker(const CentralConfig& config, const alerts::AlertEngine&
       logger_(std::move(logger)),
       max_pending_(config.max_pending_batches),
       window_(config.capture_window),
+      evidence_dir_(config.evidence.dir),
       alerts_database_(config.conninfo, "alerts", Backoff(config.reconnect_min, config.reconnect_max), logger_) {
   for (std::size_t i = 0; i < config.writers; ++i) {
-    writers_.push_back(std::make_unique<Writer>(config, i == 0 ? "writer" : "writer-" + std::to_string(i + 1),
-                                                logger_));
+    writers_.push_back(std::make_unique<Writer>(config, static_cast<unsigned>(i), logger_));
   }
   writers_running_ = writers_.size();
   for (auto& writer : writers_) writer->thread = std::thread([this, w = writer.get()] { run(*w); });
@@ -163,12 +164,16 @@ void StoreWorker::recover_backlog() {
     Outcome loaded = with_database(alerts_database_, alert_wake_, "alert_backlog_load", batch.event_ids.size(),
                                    [&](pqxx::connection& conn) {
                                      pqxx::read_transaction tx(conn, "alert_backlog_load");
-                                     stored = store::load_sightings(tx, batch.event_ids);
+                                     stored = store::load_sightings(tx, batch.event_ids, evidence_dir_);
                                    });
     if (loaded != Outcome::kDone) return;
     if (!stored.missing.empty()) {
       logger_->warn("alert_backlog_gone batch_id={} sightings={} first_event={} effect=\"no alert pass for these\"",
                     batch.batch_id, stored.missing.size(), uuid::to_text(stored.missing.front()));
+    }
+    for (const std::string& problem : stored.evidence_errors) {
+      logger_->warn("alert_backlog_evidence_unreadable batch_id={} error=\"{}\" effect=\"alert without images\"",
+                    batch.batch_id, problem);
     }
     const std::size_t sightings = stored.found.size();
     const std::optional<std::size_t> alerts =
@@ -224,7 +229,7 @@ StoreWorker::FreshBatch StoreWorker::process(Writer& writer, std::vector<ingest:
   store::BatchResult result;
   Outcome written = with_database(writer.database, wake_, "batch", batch.size(), [&](pqxx::connection& conn) {
     if (!writer.writer || writer.generation != writer.database.generation()) {
-      writer.writer = std::make_unique<store::SightingWriter>(conn, window_);
+      writer.writer = std::make_unique<store::SightingWriter>(conn, writer.evidence, window_);
       writer.generation = writer.database.generation();
     }
     result = writer.writer->write_batch(sightings);

@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,6 +37,7 @@
 
 #include "central/alerts/alert_engine.h"
 #include "central/alerts/alert_publisher.h"
+#include "central/evidence/evidence_writer.h"
 #include "central/ingest/batch.h"
 #include "central/ingest/replies.h"
 #include "central/server/central_config.h"
@@ -87,10 +89,12 @@ class StoreWorker {
     std::vector<ingest::PendingSighting> sightings;
   };
 
-  // One writer thread's connection and the SightingWriter bound to it.
+  // One writer thread's connection, its evidence segments and the
+  // SightingWriter bound to both.
   struct Writer {
-    Writer(const CentralConfig& config, const std::string& role, std::shared_ptr<spdlog::logger> logger);
+    Writer(const CentralConfig& config, unsigned index, std::shared_ptr<spdlog::logger> logger);
     Database database;
+    evidence_store::EvidenceWriter evidence;
     std::unique_ptr<store::SightingWriter> writer;
     std::uint64_t generation = 0;  // of the connection `writer` is bound to
     std::thread thread;
@@ -129,6 +133,7 @@ class StoreWorker {
   std::shared_ptr<spdlog::logger> logger_;
   const std::size_t max_pending_;
   const store::CaptureWindow window_;
+  const std::filesystem::path evidence_dir_;
   std::vector<std::unique_ptr<Writer>> writers_;
   Database alerts_database_;  // the alert thread's
 

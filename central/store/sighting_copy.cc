@@ -1,7 +1,6 @@
 // Shipping a batch of sightings; see sighting_copy.h. libpqxx 6.4's
 // stream_to sends text-format COPY and escapes each field, so values are
-// spelled as PostgreSQL text (pg_text.h) and never reach any SQL text; the
-// images go as binary parameters (pg_binary.h), never as SQL text either.
+// spelled as PostgreSQL text (pg_text.h) and never reach any SQL text.
 #include "central/store/sighting_copy.h"
 
 #include <tuple>
@@ -9,7 +8,6 @@
 
 #include <pqxx/stream_to>
 
-#include "central/store/pg_binary.h"
 #include "central/store/pg_text.h"
 #include "common/plate/ocr_equivalence.h"
 
@@ -90,17 +88,6 @@ void copy_sightings(pqxx::transaction_base& tx, const std::string& table,
   int batch_index = 0;
   for (const anpr::v1::Sighting* s : rows) copy << row_of(*s, ++batch_index);
   copy.complete();
-}
-
-EvidenceArrays evidence_arrays(std::span<const anpr::v1::Sighting* const> rows) {
-  std::vector<std::string_view> plates, overviews;
-  plates.reserve(rows.size());
-  overviews.reserve(rows.size());
-  for (const anpr::v1::Sighting* s : rows) {
-    plates.push_back(s->plate_jpeg());
-    overviews.push_back(s->overview_jpeg());
-  }
-  return {bytea_array_binary(plates), bytea_array_binary(overviews)};
 }
 
 }  // namespace anpr::store

@@ -1,12 +1,9 @@
 // How a batch of sightings travels to PostgreSQL: the hot fields as rows
 // of a table shaped for them as they arrive (the protocol's values as sent,
-// protocol "unset" values included), streamed in one text COPY, and the
-// evidence JPEGs apart as two binary bytea[] parameters whose element i
-// belongs to the row with batch_index i. Images never go through text COPY:
-// hex doubles their size, libpqxx escapes each character and PostgreSQL
-// decodes it again, which was most of the cost of a batch. The writer copies
-// into its session-local staging table; the benchmark copies the same rows
-// into plain tables to show what the rest of the write path costs on top.
+// protocol "unset" values included), streamed in one text COPY. The evidence
+// JPEGs never go this way (central/evidence). The writer copies into its
+// session-local staging table; the benchmark copies the same rows into plain
+// tables to show what the rest of the write path costs on top.
 #pragma once
 
 #include <span>
@@ -28,13 +25,5 @@ std::string staging_columns_sql();
 // id that is not 16 bytes.
 void copy_sightings(pqxx::transaction_base& tx, const std::string& table,
                     std::span<const anpr::v1::Sighting* const> rows);
-
-// The evidence of `rows` as binary bytea[] parameters (pg_binary.h), in the
-// order copy_sightings numbers them; an absent image is NULL.
-struct EvidenceArrays {
-  std::string plate_jpeg;
-  std::string overview_jpeg;
-};
-EvidenceArrays evidence_arrays(std::span<const anpr::v1::Sighting* const> rows);
 
 }  // namespace anpr::store

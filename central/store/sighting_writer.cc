@@ -1,12 +1,13 @@
 // Batched sighting writes; see sighting_writer.h. Round trips per batch:
 // BEGIN, staging set-up, COPY (start and end), the move statement, COMMIT;
-// plus one on the first batch of a new day (partitions.h).
+// plus one on the first batch of a new day (partitions.h). Before them, one
+// write and one fdatasync per evidence segment the batch touches.
 #include "central/store/sighting_writer.h"
 
 #include <chrono>
+#include <vector>
 #include <unordered_set>
 
-#include <pqxx/binarystring>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
@@ -25,8 +26,8 @@ const std::string kPrepareStaging = "SET LOCAL client_min_messages = warning;"
 
 // Moves the staged rows whose event id the ledger did not hold yet, mapping
 // protocol "unset" values to NULL (enum values this build does not know
-// read as unset, docs/protocol.md), and their images from the two bytea[]
-// parameters ($1 plate patches, $2 overviews; sighting_copy.h), and enters
+// read as unset, docs/protocol.md), and where their images are from the
+// three bigint[] parameters ($1 batch index, $2 segment, $3 offset), and enters
 // the fresh ids in the alert backlog as one row (alert_backlog.h). Every
 // fresh id comes back with that row's batch id. Ledger rows go in event-id
 // order, so two writers holding the same resent ids wait for each other
@@ -58,18 +59,43 @@ WITH fresh AS (
     NULLIF(s.engine_version, '')
   FROM sighting_staging s JOIN fresh USING (event_id)
 ), evidence AS (
-  INSERT INTO sighting_evidence (event_id, captured_at, plate_jpeg, overview_jpeg)
-  SELECT s.event_id, s.captured_at, e.plate_jpeg, e.overview_jpeg
+  INSERT INTO sighting_evidence (event_id, captured_at, segment_id, segment_offset)
+  SELECT s.event_id, s.captured_at, e.segment_id, e.segment_offset
   FROM sighting_staging s JOIN fresh USING (event_id)
-  JOIN unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS e (plate_jpeg, overview_jpeg, batch_index)
+  JOIN unnest($1::int8[], $2::int8[], $3::int8[]) AS e (batch_index, segment_id, segment_offset)
     ON e.batch_index = s.batch_index
-  WHERE e.plate_jpeg IS NOT NULL OR e.overview_jpeg IS NOT NULL
 ), backlog AS (
   INSERT INTO alert_backlog (event_ids)
   SELECT array_agg(event_id) FROM fresh HAVING count(*) > 0
   RETURNING batch_id
 )
 SELECT fresh.event_id::text, backlog.batch_id FROM fresh CROSS JOIN backlog)sql";
+
+// Where the images of a batch went, by copy_sightings' batch index (from 1);
+// rows without images have no entry.
+struct EvidenceColumns {
+  std::vector<int64_t> batch_index;
+  std::vector<int64_t> segment_id;
+  std::vector<int64_t> segment_offset;
+};
+
+EvidenceColumns store_evidence(evidence_store::EvidenceWriter& writer,
+                               const std::vector<const anpr::v1::Sighting*>& rows) {
+  std::vector<evidence_store::EvidenceItem> items;
+  items.reserve(rows.size());
+  for (const anpr::v1::Sighting* s : rows) {
+    items.push_back({s->event_id(), s->captured_at_us(), s->plate_jpeg(), s->overview_jpeg()});
+  }
+  const auto where = writer.append(items);
+  EvidenceColumns columns;
+  for (std::size_t i = 0; i < where.size(); ++i) {
+    if (!where[i]) continue;
+    columns.batch_index.push_back(static_cast<int64_t>(i + 1));
+    columns.segment_id.push_back(static_cast<int64_t>(where[i]->segment_id));
+    columns.segment_offset.push_back(static_cast<int64_t>(where[i]->offset));
+  }
+  return columns;
+}
 
 int64_t now_us() {
   using namespace std::chrono;
@@ -82,7 +108,9 @@ int64_t now_us() {
 // reconnect), so a batch costs no parse and no plan of the move statement.
 constexpr const char* kMoveStagedName = "anpr_move_staged_sightings";
 
-SightingWriter::SightingWriter(pqxx::connection_base& conn, CaptureWindow window) : conn_(conn), window_(window) {
+SightingWriter::SightingWriter(pqxx::connection_base& conn, evidence_store::EvidenceWriter& evidence,
+                               CaptureWindow window)
+    : conn_(conn), evidence_(evidence), window_(window) {
   conn_.prepare(kMoveStagedName, kMoveStaged);
 }
 
@@ -104,20 +132,22 @@ BatchResult SightingWriter::write_batch(const std::vector<anpr::v1::Sighting>& b
   }
   if (times.empty()) return result;
 
+  std::vector<const anpr::v1::Sighting*> rows;
+  rows.reserve(times.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (fate[i] == Fate::kWritten) rows.push_back(&batch[i]);
+  }
+  const EvidenceColumns evidence = store_evidence(evidence_, rows);
+
   std::unordered_set<std::string> fresh;
   try {
     partitions_.ensure(conn_, times);
     pqxx::work tx(conn_, "write_batch");
     tx.exec(kPrepareStaging);
-    std::vector<const anpr::v1::Sighting*> rows;
-    rows.reserve(times.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (fate[i] == Fate::kWritten) rows.push_back(&batch[i]);
-    }
     copy_sightings(tx, "sighting_staging", rows);
-    const EvidenceArrays evidence = evidence_arrays(rows);
-    for (const pqxx::row& row : tx.exec_prepared(kMoveStagedName, pqxx::binarystring(evidence.plate_jpeg),
-                                                 pqxx::binarystring(evidence.overview_jpeg))) {
+    for (const pqxx::row& row : tx.exec_prepared(kMoveStagedName, bigint_array(evidence.batch_index),
+                                                 bigint_array(evidence.segment_id),
+                                                 bigint_array(evidence.segment_offset))) {
       fresh.insert(uuid_bytes(row[0].c_str()));
       result.backlog_batch = row[1].as<int64_t>();
     }

@@ -3,6 +3,12 @@
 // its size (COPY into a session-local staging table, then one statement that
 // moves the new rows on), and central acks the batch only after commit.
 //
+// Images first: each batch's images are appended to the writer's evidence
+// segments and synced before the transaction starts (central/evidence), and
+// the rows record where they are, so a committed row never points at an
+// image that is not on disk. A batch that fails after that leaves unreferenced
+// records behind, which cost space until their day is removed, nothing else.
+//
 // Exactly-once storage: each event id is entered in the sighting_ids ledger
 // (primary key on event_id) with ON CONFLICT DO NOTHING, and only the rows
 // that ledger insert returns are written to sightings and sighting_evidence.
@@ -26,6 +32,7 @@
 #include <pqxx/connection_base>
 
 #include "anpr/v1/sighting.pb.h"
+#include "central/evidence/evidence_writer.h"
 #include "central/store/partitions.h"
 #include "central/store/sighting_checks.h"
 
@@ -48,15 +55,16 @@ struct BatchResult {
 
 class SightingWriter {
  public:
-  explicit SightingWriter(pqxx::connection_base& conn, CaptureWindow window = {});
+  SightingWriter(pqxx::connection_base& conn, evidence_store::EvidenceWriter& evidence, CaptureWindow window = {});
 
-  // Stores `batch` and commits. Throws (pqxx errors) when the database
-  // cannot be written; then nothing of the batch is stored and nothing may
-  // be acked.
+  // Stores `batch` and commits. Throws (pqxx errors, posix::FileError from
+  // the evidence segments) when it cannot be written; then nothing of the
+  // batch is stored and nothing may be acked.
   BatchResult write_batch(const std::vector<anpr::v1::Sighting>& batch);
 
  private:
   pqxx::connection_base& conn_;
+  evidence_store::EvidenceWriter& evidence_;
   CaptureWindow window_;
   PartitionCache partitions_;
 };

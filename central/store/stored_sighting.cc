@@ -2,11 +2,13 @@
 #include "central/store/stored_sighting.h"
 
 #include <cstdint>
+#include <utility>
 #include <unordered_set>
 
 #include <pqxx/binarystring>
 #include <pqxx/result>
 
+#include "central/evidence/evidence_reader.h"
 #include "central/store/pg_text.h"
 
 namespace anpr::store {
@@ -14,8 +16,8 @@ namespace anpr::store {
 namespace {
 
 // One row per candidate (or one with NULL candidate columns when there are
-// none), ordered as asked; the images repeat on each row but are read from
-// the first only. The ledger's capture time lets each probe reach its day
+// none), ordered as asked; where the images are repeats on each row but is
+// read from the first only. The ledger's capture time lets each probe reach its day
 // partition through the primary key. The NULL spellings of the writer's
 // move statement turn back into the protocol's "unset" values.
 const std::string kLoad =
@@ -23,7 +25,7 @@ const std::string kLoad =
     ", coalesce(s.clock_state, 0), coalesce(s.clock_error_us, 0), s.plate_text, coalesce(s.plate_display, ''),"
     " coalesce(s.plate_country, ''), coalesce(s.country_confidence, 0), s.read_confidence,"
     " coalesce(s.direction, 0), coalesce(s.lane, 0), s.frames_seen, coalesce(s.engine_version, ''),"
-    " c.text, c.confidence, e.plate_jpeg, e.overview_jpeg"
+    " c.text, c.confidence, e.plate_jpeg, e.overview_jpeg, e.segment_id, e.segment_offset"
     " FROM unnest($1::uuid[]) WITH ORDINALITY AS w(event_id, ord)"
     " JOIN sighting_ids i ON i.event_id = w.event_id"
     " JOIN sightings s ON s.event_id = i.event_id AND s.captured_at = i.captured_at"
@@ -31,6 +33,22 @@ const std::string kLoad =
     " LEFT JOIN LATERAL unnest(s.candidate_texts, s.candidate_confidences) WITH ORDINALITY"
     "   AS c(text, confidence, n) ON true"
     " ORDER BY w.ord, c.n";
+
+// Images written before migration 0007 are in the row itself.
+void load_images(const pqxx::row& row, const std::filesystem::path& evidence_dir, v1::Sighting& s,
+                 std::vector<std::string>& errors) {
+  if (!row[18].is_null()) s.set_plate_jpeg(pqxx::binarystring(row[18]).str());
+  if (!row[19].is_null()) s.set_overview_jpeg(pqxx::binarystring(row[19]).str());
+  if (row[20].is_null()) return;
+  const evidence_store::EvidenceLocation at{row[20].as<uint64_t>(), row[21].as<uint64_t>()};
+  try {
+    evidence_store::EvidenceRecord images = evidence_store::read_evidence(evidence_dir, s.event_id(), s.captured_at_us(), at);
+    s.set_plate_jpeg(std::move(images.plate_jpeg));
+    s.set_overview_jpeg(std::move(images.overview_jpeg));
+  } catch (const evidence_store::EvidenceError& e) {
+    errors.push_back(e.what());
+  }
+}
 
 v1::Sighting sighting_of(const pqxx::row& row) {
   v1::Sighting s;
@@ -50,14 +68,13 @@ v1::Sighting sighting_of(const pqxx::row& row) {
   s.set_lane(row[13].as<uint32_t>());
   s.set_frames_seen(row[14].as<uint32_t>());
   s.set_engine_version(row[15].as<std::string>());
-  if (!row[18].is_null()) s.set_plate_jpeg(pqxx::binarystring(row[18]).str());
-  if (!row[19].is_null()) s.set_overview_jpeg(pqxx::binarystring(row[19]).str());
   return s;
 }
 
 }  // namespace
 
-StoredSightings load_sightings(pqxx::transaction_base& tx, const std::vector<std::string>& event_ids) {
+StoredSightings load_sightings(pqxx::transaction_base& tx, const std::vector<std::string>& event_ids,
+                               const std::filesystem::path& evidence_dir) {
   StoredSightings out;
   if (event_ids.empty()) return out;
   std::vector<std::string> texts;
@@ -66,7 +83,10 @@ StoredSightings load_sightings(pqxx::transaction_base& tx, const std::vector<std
   std::unordered_set<std::string> found;
   for (const pqxx::row& row : tx.exec_params(kLoad, text_array(texts))) {
     std::string id = uuid_bytes(row[0].c_str());
-    if (found.insert(id).second) out.found.push_back(sighting_of(row));
+    if (found.insert(id).second) {
+      out.found.push_back(sighting_of(row));
+      load_images(row, evidence_dir, out.found.back(), out.evidence_errors);
+    }
     if (!row[16].is_null()) {
       v1::PlateCandidate* c = out.found.back().add_candidates();
       c->set_text(row[16].as<std::string>());

@@ -64,8 +64,9 @@ TEST_F(CentralBacklog, StartUpRunsTheAlertPassesACrashCutOffAndRaisesNothingTwic
   v1::Sighting wanted = make_sighting("AB1234", kEdgeLv, kSiteLv, now_us() - 5 * kMinuteUs);
   {
     pqxx::connection conn(harness.conninfo());
-    store::BatchResult written =
-        store::SightingWriter(conn).write_batch({wanted, make_sighting("ZZ0000", kEdgeLv, kSiteLv, now_us())});
+    evidence_store::EvidenceWriter evidence({harness.evidence_dir()}, 0);
+    store::BatchResult written = store::SightingWriter(conn, evidence)
+                                     .write_batch({wanted, make_sighting("ZZ0000", kEdgeLv, kSiteLv, now_us())});
     ASSERT_EQ(written.backlog_batch.value_or(0), 1);
     pqxx::work tx(conn);
     tx.exec("INSERT INTO alert_backlog (event_ids) VALUES (ARRAY[gen_random_uuid()])");

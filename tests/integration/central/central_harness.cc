@@ -115,6 +115,7 @@ std::string CentralHarness::config_text() const {
     y << "    - {edge_id: " << edge << ", public_key: \"" << keys.public_key << "\"}\n";
   }
   y << "batch:\n  max_sightings: 100\n  max_delay: " << options_.batch_max_delay << "\n  shutdown_grace: 3s\n"
+    << "evidence:\n  dir: " << evidence_dir().string() << "\n"
     << "watchlists:\n  poll_interval: 100ms\n"
     << "alerts:\n  endpoint: \"tcp://127.0.0.1:*\"\n  partners: [vrs, vsat]\n"
     << "  border_crossing: {agency: vrs, priority: low}\n  impossible_travel: {agency: vsat, priority: high}\n"

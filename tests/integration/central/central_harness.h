@@ -83,6 +83,8 @@ class CentralHarness {
   const BoundEndpoints& endpoints() const { return endpoints_; }
   const Counters& counters() const { return server_->counters(); }
   const std::string& conninfo() const { return conninfo_; }
+  // Where the servers started from this harness keep their evidence images.
+  std::filesystem::path evidence_dir() const { return dir_.path() / "evidence"; }
   const transport::CurveKeyPair& server_keys() const { return server_keys_; }
   const transport::CurveKeyPair& edge_keys(const std::string& edge_id) const { return edge_keys_.at(edge_id); }
   const transport::CurveKeyPair& subscriber_keys(const std::string& agency) const {

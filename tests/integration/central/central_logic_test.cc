@@ -382,6 +382,8 @@ TEST(CentralConfig, MinimalFileGetsWorkingDefaults) {
   EXPECT_EQ(c.batch.max_sightings, 500u);
   EXPECT_EQ(c.batch.max_delay, 20ms);
   EXPECT_EQ(c.writers, 2u);
+  EXPECT_EQ(c.evidence.dir, "/var/lib/anpr-central/evidence");
+  EXPECT_EQ(c.evidence.segment_bytes, 256u << 20);
   EXPECT_EQ(c.watchlist_poll, 1s);
   EXPECT_TRUE(c.policy.crossing.agency.empty());
   EXPECT_EQ(c.policy.impossible_travel.priority, v1::ALERT_PRIORITY_HIGH);
@@ -421,6 +423,10 @@ TEST(CentralConfig, ErrorsNameTheKey) {
                 .find("edges.keys[0].public_key"),
             std::string::npos);
   EXPECT_NE(config_error(kMinimalConfig + "alerts: {partners: [VRS]}\n").find("alerts.partners"), std::string::npos);
+  EXPECT_NE(config_error(kMinimalConfig + "evidence: {dir: evidence}\n").find("evidence.dir: must be an absolute path"),
+            std::string::npos);
+  EXPECT_NE(config_error(kMinimalConfig + "evidence: {segment_size: 64KiB}\n").find("evidence.segment_size"),
+            std::string::npos);
   EXPECT_NE(config_error("database: {conninfo: x, reconnect_min: 5s, reconnect_max: 1s}\n"
                          "listen: {secret_key_file: x}\n")
                 .find("database.reconnect_max"),

@@ -22,8 +22,9 @@ class HistoryCli : public CliTest {
     batch_ = {make_sighting("AB1234", now - 2 * kDayUs, "lv-terehova"),
               make_sighting("AB1234", now - kDayUs, "lt-medininkai"),
               make_sighting("A81234", now - kDayUs / 2, "lv-terehova")};
-    store::SightingWriter(*conn_).write_batch(batch_);
+    store::SightingWriter(*conn_, evidence_.writer()).write_batch(batch_);
   }
+  store::testing::ScratchEvidence evidence_;
   std::vector<v1::Sighting> batch_;
 };
 

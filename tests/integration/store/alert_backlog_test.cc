@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include <google/protobuf/util/message_differencer.h>
 #include <pqxx/pqxx>
@@ -22,6 +23,7 @@ using testing::kHourUs;
 using testing::make_sighting;
 using testing::migrated_database;
 using testing::now_us;
+using testing::ScratchEvidence;
 
 // The ids of a batch, in no particular order: the ledger takes them in
 // event-id order (sighting_writer.cc), not in the order they came.
@@ -37,7 +39,8 @@ std::vector<BacklogBatch> backlog(pqxx::connection& conn) {
 
 TEST(AlertBacklog, EachBatchEntersItsFreshIdsOnceAndAReplayNothing) {
   pqxx::connection conn(migrated_database("backlog_rows"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t t = now_us() - kHourUs;
   std::vector<v1::Sighting> first = {make_sighting("AB1234", t), make_sighting("CD5678", t + 1)};
   std::vector<v1::Sighting> second = {first[1], make_sighting("EF9012", t + 2)};
@@ -76,12 +79,14 @@ TEST(StoredSighting, ReadsBackWhatTheAlertPassNeedsInTheOrderAsked) {
   bare.clear_country_confidence();  // the store keeps it only with a country
   bare.set_plate_display("");
   bare.mutable_clock_sync()->Clear();
-  SightingWriter(conn).write_batch({full, bare});
+  ScratchEvidence evidence;
+  SightingWriter(conn, evidence.writer()).write_batch({full, bare});
 
   pqxx::read_transaction tx(conn);
-  StoredSightings got = load_sightings(tx, {bare.event_id(), "0123456789abcdef", full.event_id()});
+  StoredSightings got = load_sightings(tx, {bare.event_id(), "0123456789abcdef", full.event_id()}, evidence.dir());
   ASSERT_EQ(got.found.size(), 2u);
   EXPECT_EQ(got.missing, std::vector<std::string>{"0123456789abcdef"});
+  EXPECT_TRUE(got.evidence_errors.empty());
 
   // What does not come back is cleared from the expectation, by name, so a
   // field added to the protocol later shows up here as a difference.
@@ -96,6 +101,22 @@ TEST(StoredSighting, ReadsBackWhatTheAlertPassNeedsInTheOrderAsked) {
   same.ReportDifferencesToString(&why);
   EXPECT_TRUE(same.Compare(bare, got.found[0])) << why;
   EXPECT_TRUE(same.Compare(full, got.found[1])) << why;
+}
+
+TEST(StoredSighting, AnUnreadableImageLeavesTheSightingAndSaysWhy) {
+  pqxx::connection conn(migrated_database("backlog_lost_image"));
+  v1::Sighting s = make_sighting("AB1234", now_us() - kHourUs);
+  ScratchEvidence evidence;
+  SightingWriter(conn, evidence.writer()).write_batch({s});
+  std::filesystem::remove_all(evidence.dir());  // a restore that forgot the images
+
+  pqxx::read_transaction tx(conn);
+  StoredSightings got = load_sightings(tx, {s.event_id()}, evidence.dir());
+  ASSERT_EQ(got.found.size(), 1u);
+  EXPECT_EQ(got.found[0].plate_text(), "AB1234");
+  EXPECT_TRUE(got.found[0].plate_jpeg().empty());
+  ASSERT_EQ(got.evidence_errors.size(), 1u);
+  EXPECT_NE(got.evidence_errors[0].find("segment missing"), std::string::npos) << got.evidence_errors[0];
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ class HistoryTest : public ::testing::Test {
         make_sighting("XY9999", now_ - 2 * kHourUs, "lv-grebneva"),
     };
     batch[1].set_plate_country("LT");
-    SightingWriter(*conn_).write_batch(batch);
+    SightingWriter(*conn_, evidence_.writer()).write_batch(batch);
     batch_ = batch;
   }
 
@@ -47,6 +47,7 @@ class HistoryTest : public ::testing::Test {
 
   std::unique_ptr<pqxx::connection> conn_;
   int64_t now_ = 0;
+  testing::ScratchEvidence evidence_;
   std::vector<anpr::v1::Sighting> batch_;
 };
 

@@ -1,11 +1,13 @@
 // Batched sighting writes against a real PostgreSQL: rows and evidence
 // stored, replays stored once and reported, hostile text stored verbatim,
-// unstorable sightings refused alone, day partitions created, plate patches
-// kept inline, and writes surviving a database restart.
+// unstorable sightings refused alone, day partitions created, images in
+// evidence segments and not in PostgreSQL, and writes surviving a database
+// restart.
 #include <gtest/gtest.h>
 
 #include <pqxx/pqxx>
 
+#include "central/evidence/evidence_reader.h"
 #include "central/store/pg_text.h"
 #include "central/store/sighting_writer.h"
 #include "tests/integration/store/store_fixture.h"
@@ -20,6 +22,19 @@ using testing::kHourUs;
 using testing::make_sighting;
 using testing::migrated_database;
 using testing::now_us;
+using testing::ScratchEvidence;
+
+// The images a sighting's evidence row points at, read back from the segments.
+evidence_store::EvidenceRecord stored_images(pqxx::transaction_base& tx, const ScratchEvidence& evidence,
+                                             const anpr::v1::Sighting& s) {
+  pqxx::row at = tx.exec_params1(
+      "SELECT segment_id, segment_offset, plate_jpeg IS NULL AND overview_jpeg IS NULL"
+      " FROM sighting_evidence WHERE event_id = $1::uuid",
+      uuid_text(s.event_id()));
+  EXPECT_TRUE(at[2].as<bool>()) << "image bytes in PostgreSQL";
+  return evidence_store::read_evidence(evidence.dir(), s.event_id(), s.captured_at_us(),
+                                       {at[0].as<uint64_t>(), at[1].as<uint64_t>()});
+}
 
 int count(pqxx::connection& conn, const std::string& query) {
   pqxx::nontransaction tx(conn);
@@ -28,7 +43,8 @@ int count(pqxx::connection& conn, const std::string& query) {
 
 TEST(SightingWriter, StoresRowsAndEvidence) {
   pqxx::connection conn(migrated_database("writer_rows"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t t = now_us() - kHourUs;
   std::vector<anpr::v1::Sighting> batch = {make_sighting("AB1234", t), make_sighting("CD5678", t + 1),
                                            make_sighting("EF9012", t + 2)};
@@ -72,19 +88,19 @@ TEST(SightingWriter, StoresRowsAndEvidence) {
       uuid_text(batch[2].event_id()));
   for (int i = 0; i < 4; ++i) EXPECT_TRUE(unset[i].as<bool>()) << "column " << i;
 
-  pqxx::row evidence = tx.exec_params1(
-      "SELECT plate_jpeg, overview_jpeg FROM sighting_evidence WHERE event_id = $1::uuid",
-      uuid_text(batch[1].event_id()));
-  EXPECT_EQ(pqxx::binarystring(evidence[0]).str(), batch[1].plate_jpeg());
-  EXPECT_EQ(pqxx::binarystring(evidence[1]).str(), batch[1].overview_jpeg());
-  EXPECT_TRUE(tx.exec_params1("SELECT overview_jpeg IS NULL FROM sighting_evidence WHERE event_id = $1::uuid",
-                              uuid_text(batch[0].event_id()))[0].as<bool>());
+  const evidence_store::EvidenceRecord second = stored_images(tx, evidence, batch[1]);
+  EXPECT_EQ(second.plate_jpeg, batch[1].plate_jpeg());
+  EXPECT_EQ(second.overview_jpeg, batch[1].overview_jpeg());
+  const evidence_store::EvidenceRecord first_images = stored_images(tx, evidence, batch[0]);
+  EXPECT_EQ(first_images.plate_jpeg, batch[0].plate_jpeg());
+  EXPECT_TRUE(first_images.overview_jpeg.empty());
 }
 
 TEST(SightingWriter, ReplayedBatchIsStoredOnceAndReportedAsDuplicates) {
   std::string db = migrated_database("writer_replay");
   pqxx::connection conn(db);
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t t = now_us() - kHourUs;
   std::vector<anpr::v1::Sighting> batch = {make_sighting("AB1234", t), make_sighting("CD5678", t)};
   writer.write_batch(batch);
@@ -98,14 +114,15 @@ TEST(SightingWriter, ReplayedBatchIsStoredOnceAndReportedAsDuplicates) {
   // Another central process (its own connection and writer) replaying the
   // same events must not store them either.
   pqxx::connection other(db);
-  SightingWriter other_writer(other);
+  SightingWriter other_writer(other, evidence.writer());
   EXPECT_EQ(other_writer.write_batch(batch).duplicates, ids_of(batch));
   EXPECT_EQ(count(conn, "SELECT count(*) FROM sightings"), 2);
 }
 
 TEST(SightingWriter, ReplayKeyedOnEventIdEvenIfCaptureTimeDiffers) {
   pqxx::connection conn(migrated_database("writer_replay_time"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   auto s = make_sighting("AB1234", now_us() - 3 * kDayUs);
   writer.write_batch({s});
   s.set_captured_at_us(now_us());
@@ -116,7 +133,8 @@ TEST(SightingWriter, ReplayKeyedOnEventIdEvenIfCaptureTimeDiffers) {
 
 TEST(SightingWriter, MixedBatchStoresOnlyTheNewOnes) {
   pqxx::connection conn(migrated_database("writer_mixed"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t t = now_us() - kHourUs;
   auto old1 = make_sighting("AB1234", t);
   auto old2 = make_sighting("CD5678", t);
@@ -132,7 +150,8 @@ TEST(SightingWriter, MixedBatchStoresOnlyTheNewOnes) {
 
 TEST(SightingWriter, RepeatInsideOneBatchIsStoredOnce) {
   pqxx::connection conn(migrated_database("writer_repeat"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   auto s = make_sighting("AB1234", now_us() - kHourUs);
   BatchResult result = writer.write_batch({s, s});
   EXPECT_EQ(result.stored, std::vector<std::string>{s.event_id()});
@@ -142,7 +161,8 @@ TEST(SightingWriter, RepeatInsideOneBatchIsStoredOnce) {
 
 TEST(SightingWriter, HostileTextIsStoredVerbatim) {
   pqxx::connection conn(migrated_database("writer_hostile"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   const std::string plate = "'); DROP TABLE sightings;--";
   const std::string display = "\\N\t\"x\"\n\\\\ {a,b} ŠĒ";
   const std::string candidate = "\"},{\\";
@@ -163,7 +183,8 @@ TEST(SightingWriter, HostileTextIsStoredVerbatim) {
 
 TEST(SightingWriter, UnstorableSightingsAreRejectedAloneAndTheRestStored) {
   pqxx::connection conn(migrated_database("writer_reject"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t now = now_us();
   auto good = make_sighting("AB1234", now - kHourUs);
   auto short_id = make_sighting("CD5678", now - kHourUs);
@@ -185,7 +206,8 @@ TEST(SightingWriter, UnstorableSightingsAreRejectedAloneAndTheRestStored) {
 
 TEST(SightingWriter, CreatesDayPartitionsForEachCaptureDay) {
   pqxx::connection conn(migrated_database("writer_partitions"));
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t now = now_us();
   // Four distinct UTC days, across different weeks and months.
   std::vector<int64_t> times = {now, now - kDayUs, now - 8 * kDayUs, now - 30 * kDayUs};
@@ -210,40 +232,37 @@ TEST(SightingWriter, CreatesDayPartitionsForEachCaptureDay) {
   EXPECT_EQ(partitions, 4);
 }
 
-TEST(SightingWriter, PlatePatchesStayInlineAndLargeOverviewsGoOutOfLine) {
-  pqxx::connection conn(migrated_database("writer_inline"));
-  SightingWriter writer(conn);
+TEST(SightingWriter, ImagesStayOutOfPostgreSQL) {
+  pqxx::connection conn(migrated_database("writer_segments"));
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   int64_t t = now_us() - kHourUs;
-  std::vector<anpr::v1::Sighting> patches;
-  for (int i = 0; i < 20; ++i) patches.push_back(make_sighting("AB" + std::to_string(1000 + i), t + i));
-  ASSERT_EQ(writer.write_batch(patches).stored.size(), patches.size());
+  std::vector<anpr::v1::Sighting> batch;
+  for (int i = 0; i < 20; ++i) batch.push_back(make_sighting("AB" + std::to_string(1000 + i), t + i));
+  batch[7].set_overview_jpeg(testing::fake_jpeg(40 * 1024));
+  ASSERT_EQ(writer.write_batch(batch).stored.size(), batch.size());
 
-  const std::string day = timestamptz_text(t).substr(0, 10);
-  const std::string partition = "sighting_evidence_p" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2);
-  auto toast_bytes = [&] {
-    pqxx::nontransaction tx(conn);
-    return tx.exec_params1("SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = $1", partition)[0]
-        .as<int64_t>();
-  };
-  // 20 patches of 3 KB: none in the TOAST table (migration 0005).
-  EXPECT_EQ(toast_bytes(), 0);
-
-  anpr::v1::Sighting with_overview = make_sighting("CD5678", t + 100);
-  with_overview.set_overview_jpeg(testing::fake_jpeg(40 * 1024));
-  ASSERT_EQ(writer.write_batch({with_overview}).stored.size(), 1u);
-  EXPECT_GT(toast_bytes(), 0);
+  // 20 plate patches of 3 KB and a 40 KB overview: what PostgreSQL holds of
+  // them is one page of locations and no TOAST.
   pqxx::nontransaction tx(conn);
-  pqxx::row evidence = tx.exec_params1(
-      "SELECT plate_jpeg, overview_jpeg FROM sighting_evidence WHERE event_id = $1::uuid",
-      uuid_text(with_overview.event_id()));
-  EXPECT_EQ(pqxx::binarystring(evidence[0]).str(), with_overview.plate_jpeg());
-  EXPECT_EQ(pqxx::binarystring(evidence[1]).str(), with_overview.overview_jpeg());
+  const pqxx::row size = tx.exec1(
+      "SELECT sum(pg_relation_size(c.oid)), sum(coalesce(pg_relation_size(c.reltoastrelid), 0))"
+      " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+      " WHERE i.inhparent = 'sighting_evidence'::regclass");
+  EXPECT_LE(size[0].as<int64_t>(), 8192);
+  EXPECT_EQ(size[1].as<int64_t>(), 0);
+  for (const anpr::v1::Sighting& s : batch) {
+    const evidence_store::EvidenceRecord got = stored_images(tx, evidence, s);
+    EXPECT_EQ(got.plate_jpeg, s.plate_jpeg());
+    EXPECT_EQ(got.overview_jpeg, s.overview_jpeg());
+  }
 }
 
 TEST(SightingWriter, DataAndWritesSurviveADatabaseRestart) {
   std::string db = migrated_database("writer_restart");
   pqxx::connection conn(db);
-  SightingWriter writer(conn);
+  ScratchEvidence evidence;
+  SightingWriter writer(conn, evidence.writer());
   auto before = make_sighting("AB1234", now_us() - kHourUs);
   writer.write_batch({before});
 
@@ -269,7 +288,7 @@ TEST(SightingWriter, DataAndWritesSurviveADatabaseRestart) {
   pqxx::connection fresh(db);
   EXPECT_EQ(count(fresh, "SELECT count(*) FROM sightings"), 2);
   EXPECT_EQ(count(fresh, "SELECT count(*) FROM sighting_evidence"), 2);
-  EXPECT_EQ(SightingWriter(fresh).write_batch({before}).duplicates, std::vector<std::string>{before.event_id()});
+  EXPECT_EQ(SightingWriter(fresh, evidence.writer()).write_batch({before}).duplicates, std::vector<std::string>{before.event_id()});
 }
 
 }  // namespace

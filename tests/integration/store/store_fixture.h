@@ -1,5 +1,6 @@
 // What the store's tests share: a freshly migrated database on the
-// throwaway PostgreSQL server, and sightings shaped like an edge's.
+// throwaway PostgreSQL server, evidence segments in a throwaway directory,
+// and sightings shaped like an edge's.
 #pragma once
 
 #include <cstdint>
@@ -7,6 +8,8 @@
 #include <vector>
 
 #include "anpr/v1/sighting.pb.h"
+#include "central/evidence/evidence_writer.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::store::testing {
 
@@ -17,6 +20,18 @@ inline constexpr int64_t kDayUs = 24 * kHourUs;
 std::string migrated_database(const std::string& name);
 
 int64_t now_us();
+
+// An evidence writer on its own throwaway directory, for writing batches.
+class ScratchEvidence {
+ public:
+  ScratchEvidence() : writer_({dir_.path() / "evidence"}, 0) {}
+  evidence_store::EvidenceWriter& writer() { return writer_; }
+  std::filesystem::path dir() const { return dir_.path() / "evidence"; }
+
+ private:
+  ::anpr::testing::TempDir dir_;
+  evidence_store::EvidenceWriter writer_;
+};
 
 // `size` bytes starting with a JPEG SOI marker and including every byte
 // value, so byte-exact round trips are really tested.
