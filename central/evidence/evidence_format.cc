@@ -8,30 +8,16 @@
 #include <spdlog/fmt/fmt.h>
 
 #include "common/crc32c/crc32c.h"
+#include "common/encoding/fixed_int.h"
 
 namespace anpr::evidence_store {
 
 namespace {
 
-void put_u32(char* out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>((v >> (8 * i)) & 0xffu);
-}
-
-void put_u64(char* out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out[i] = static_cast<char>((v >> (8 * i)) & 0xffu);
-}
-
-std::uint32_t get_u32(const char* in) {
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
-
-std::uint64_t get_u64(const char* in) {
-  std::uint64_t v = 0;
-  for (int i = 7; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(in[i]);
-  return v;
-}
+using encoding::get_fixed32;
+using encoding::get_fixed64;
+using encoding::put_fixed32;
+using encoding::put_fixed64;
 
 std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::value(bytes)); }
 
@@ -39,10 +25,10 @@ std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::v
 
 std::array<char, kSegmentHeaderSize> encode_segment_header(std::uint64_t segment_id) {
   std::array<char, kSegmentHeaderSize> out{};
-  put_u32(out.data(), kSegmentMagic);
-  put_u32(out.data() + 4, kFormatVersion);
-  put_u64(out.data() + 8, segment_id);
-  put_u32(out.data() + 16, masked_crc(std::string_view(out.data(), 16)));
+  put_fixed32(out.data(), kSegmentMagic);
+  put_fixed32(out.data() + 4, kFormatVersion);
+  put_fixed64(out.data() + 8, segment_id);
+  put_fixed32(out.data() + 16, masked_crc(std::string_view(out.data(), 16)));
   return out;
 }
 
@@ -51,19 +37,19 @@ std::optional<std::uint64_t> decode_segment_header(std::string_view bytes, std::
     *why = fmt::format("segment header truncated ({} of {} bytes)", bytes.size(), kSegmentHeaderSize);
     return std::nullopt;
   }
-  if (get_u32(bytes.data()) != kSegmentMagic) {
+  if (get_fixed32(bytes.data()) != kSegmentMagic) {
     *why = "not an evidence segment (bad magic)";
     return std::nullopt;
   }
-  if (const std::uint32_t version = get_u32(bytes.data() + 4); version != kFormatVersion) {
+  if (const std::uint32_t version = get_fixed32(bytes.data() + 4); version != kFormatVersion) {
     *why = fmt::format("unknown segment format version {}", version);
     return std::nullopt;
   }
-  if (get_u32(bytes.data() + 16) != masked_crc(bytes.substr(0, 16))) {
+  if (get_fixed32(bytes.data() + 16) != masked_crc(bytes.substr(0, 16))) {
     *why = "segment header checksum mismatch";
     return std::nullopt;
   }
-  return get_u64(bytes.data() + 8);
+  return get_fixed64(bytes.data() + 8);
 }
 
 void append_record(std::string& out, std::string_view event_id, std::string_view plate_jpeg,
@@ -78,16 +64,16 @@ void append_record(std::string& out, std::string_view event_id, std::string_view
   const std::size_t start = out.size();
   out.resize(start + kRecordHeaderSize + kRecordFixedSize);
   char* header = out.data() + start;
-  put_u32(header + 4, static_cast<std::uint32_t>(length));
+  put_fixed32(header + 4, static_cast<std::uint32_t>(length));
   std::memcpy(header + kRecordHeaderSize, event_id.data(), kEventIdSize);
-  put_u32(header + kRecordHeaderSize + kEventIdSize, static_cast<std::uint32_t>(plate_jpeg.size()));
+  put_fixed32(header + kRecordHeaderSize + kEventIdSize, static_cast<std::uint32_t>(plate_jpeg.size()));
   out.append(plate_jpeg);
   out.append(overview_jpeg);
   const std::string_view body(out.data() + start + kRecordHeaderSize, length);
-  put_u32(out.data() + start, masked_crc(body));
+  put_fixed32(out.data() + start, masked_crc(body));
 }
 
-std::uint32_t record_length(std::string_view header) { return get_u32(header.data() + 4); }
+std::uint32_t record_length(std::string_view header) { return get_fixed32(header.data() + 4); }
 
 std::optional<EvidenceRecord> decode_record(std::string_view bytes, std::string* why) {
   if (bytes.size() < kRecordHeaderSize + kRecordFixedSize) {
@@ -100,11 +86,11 @@ std::optional<EvidenceRecord> decode_record(std::string_view bytes, std::string*
     return std::nullopt;
   }
   const std::string_view body = bytes.substr(kRecordHeaderSize);
-  if (crc32c::unmask(get_u32(bytes.data())) != crc32c::value(body)) {
+  if (crc32c::unmask(get_fixed32(bytes.data())) != crc32c::value(body)) {
     *why = "record checksum mismatch";
     return std::nullopt;
   }
-  const std::uint32_t plate_size = get_u32(body.data() + kEventIdSize);
+  const std::uint32_t plate_size = get_fixed32(body.data() + kEventIdSize);
   if (plate_size > body.size() - kRecordFixedSize) {
     *why = fmt::format("plate image size {} exceeds the record", plate_size);
     return std::nullopt;

@@ -7,32 +7,18 @@
 #include <spdlog/fmt/fmt.h>
 
 #include "common/crc32c/crc32c.h"
+#include "common/encoding/fixed_int.h"
 
 namespace anpr::spool {
 
 namespace {
 
+using encoding::get_fixed32;
+using encoding::get_fixed64;
+using encoding::put_fixed32;
+using encoding::put_fixed64;
+
 constexpr std::size_t kSegmentNameDigits = 20;
-
-void put_fixed32(char* dst, std::uint32_t value) {
-  for (int i = 0; i < 4; ++i) dst[i] = static_cast<char>((value >> (8 * i)) & 0xffu);
-}
-
-void put_fixed64(char* dst, std::uint64_t value) {
-  for (int i = 0; i < 8; ++i) dst[i] = static_cast<char>((value >> (8 * i)) & 0xffu);
-}
-
-std::uint32_t get_fixed32(const char* src) {
-  std::uint32_t value = 0;
-  for (int i = 0; i < 4; ++i) value |= std::uint32_t{static_cast<unsigned char>(src[i])} << (8 * i);
-  return value;
-}
-
-std::uint64_t get_fixed64(const char* src) {
-  std::uint64_t value = 0;
-  for (int i = 0; i < 8; ++i) value |= std::uint64_t{static_cast<unsigned char>(src[i])} << (8 * i);
-  return value;
-}
 
 std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::value(bytes)); }
 

@@ -26,6 +26,7 @@
 #include "central/server/central_server.h"
 #include "common/transport/curve_keys.h"
 #include "common/transport/secure_dealer.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::central::testing {
 
@@ -39,16 +40,7 @@ inline constexpr auto kQuiet = 1500ms;
 int64_t now_us();
 inline constexpr int64_t kMinuteUs = 60'000'000;
 
-// A fresh directory under /tmp, removed with the object.
-class ScratchDir {
- public:
-  ScratchDir();
-  ~ScratchDir();
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using ScratchDir = ::anpr::testing::TempDir;
 
 // Two sites in Latvia and Lithuania 30 km apart across the border, and one
 // in Lithuania 200 km away, for crossing and impossible-travel tests.

@@ -31,7 +31,7 @@
 #include "tests/integration/edge/metrics_client.h"
 #include "tests/integration/edge/synth_clip.h"
 #include "tests/integration/edge/test_central.h"
-#include "tests/integration/transport/scratch_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::testing {
 namespace {
@@ -60,7 +60,7 @@ struct EdgeSettings {
 
 class EdgeDaemonTest : public ::testing::Test {
  protected:
-  transport::testing::ScratchDir scratch;
+  ::anpr::testing::TempDir scratch;
   CurveKeyPair server_keys = transport::generate_curve_key_pair();
   CurveKeyPair edge_keys = transport::generate_curve_key_pair();
   int central_port = free_port();

@@ -33,7 +33,7 @@
 #include "edge/daemon/send_latency.h"
 #include "edge/daemon/sighting_builder.h"
 #include "edge/daemon/track_input.h"
-#include "tests/integration/transport/scratch_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::daemon {
 namespace {
@@ -463,7 +463,7 @@ TEST(MetricsServer, AnswersOnLoopback) {
 // ---- systemd ----
 
 TEST(SdNotify, SendsDatagramsToTheNotifySocket) {
-  transport::testing::ScratchDir dir;
+  ::anpr::testing::TempDir dir;
   auto path = (dir.path() / "notify").string();
   int fd = ::socket(AF_UNIX, SOCK_DGRAM, 0);
   sockaddr_un address{};
@@ -492,7 +492,7 @@ TEST(SdNotify, WatchdogIntervalIsHalfThePeriodForThisProcess) {
 // ---- dead letters ----
 
 TEST(DeadLetter, KeepsTheSightingAndTheReason) {
-  transport::testing::ScratchDir dir;
+  ::anpr::testing::TempDir dir;
   DeadLetter dead(dir.path() / "dead");
   dead.store("0190f1c2-7a3b-7c4d-8e5f-0123456789ab", "bytes", "REJECT_REASON_INVALID_FIELD: plate_text empty");
   std::ifstream payload(dir.path() / "dead" / "0190f1c2-7a3b-7c4d-8e5f-0123456789ab.sighting");

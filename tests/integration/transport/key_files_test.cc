@@ -11,14 +11,14 @@
 #include <string>
 
 #include "common/transport/transport_error.h"
-#include "scratch_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::transport {
 namespace {
 
 class KeyFiles : public ::testing::Test {
  protected:
-  testing::ScratchDir dir;
+  ::anpr::testing::TempDir dir;
   CurveKeyPair keys = generate_curve_key_pair();
 
   std::filesystem::path write(const std::string& name, const std::string& text, mode_t mode) {

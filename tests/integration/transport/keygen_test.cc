@@ -12,7 +12,7 @@
 #include <string>
 
 #include "common/transport/key_files.h"
-#include "scratch_dir.h"
+#include "tests/support/temp_dir.h"
 
 namespace anpr::transport {
 namespace {
@@ -25,7 +25,7 @@ struct KeygenRun {
 
 class Keygen : public ::testing::Test {
  protected:
-  testing::ScratchDir dir;
+  ::anpr::testing::TempDir dir;
 
   KeygenRun keygen(const std::string& arguments) {
     const auto err_path = dir.path() / "stderr.txt";
