@@ -167,4 +167,7 @@ cat "$work/alerts.log"
 step "An investigator's plate history (audited)"
 "$cli_bin" history AB-1234 --reason "demo: stolen vehicle AB-1234" --user demo-investigator
 
+step "Evidence images beside the database (docs/evidence-format.md)"
+find "$work/evidence" -name '*.seg' -printf '%P  %s bytes\n' | sort
+
 step "Stopping everything"
