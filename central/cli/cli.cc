@@ -9,6 +9,7 @@
 #include "central/cli/cli_errors.h"
 #include "central/cli/command.h"
 #include "central/cli/edge_commands.h"
+#include "central/cli/evidence_command.h"
 #include "central/cli/history_command.h"
 #include "central/cli/watchlist_commands.h"
 
@@ -20,7 +21,8 @@ const std::vector<OptionSpec> kGlobalOptions = {{"db"}, {"user"}, {"help", false
 
 std::vector<Command> all_commands() {
   std::vector<Command> commands;
-  for (auto group : {watchlist_commands, history_commands, alert_commands, edge_commands, audit_commands}) {
+  for (auto group : {watchlist_commands, history_commands, evidence_commands, alert_commands, edge_commands,
+                     audit_commands}) {
     for (Command& c : group()) commands.push_back(std::move(c));
   }
   return commands;
