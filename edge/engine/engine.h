@@ -26,7 +26,7 @@ namespace anpr::engine {
 struct EngineOptions {
   DetectorOptions detector;
   RectifierOptions rectifier;
-  ReaderKind reader_kind = ReaderKind::tesseract;
+  ReaderKind reader_kind = ReaderKind::crnn;
   ReaderOptions reader;                     // when reader_kind is tesseract
   std::string crnn_model = default_crnn_model();
   CrnnOptions crnn;                         // when reader_kind is crnn

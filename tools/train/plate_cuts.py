@@ -57,7 +57,8 @@ def synthetic_parts(image: np.ndarray, corners: np.ndarray, size_mm: tuple[float
     """The reader inputs of one synthetic plate and their labels: the whole
     plate for one-row plates, its two halves for two-row plates. `from_row`
     (one-row plates) grows the text row by ROW_TO_PLATE instead, as the
-    engine does for frame detections; `rng` None cuts exactly."""
+    engine does for frame detections; `rng` None cuts without jitter (the
+    plate's upright box with typical margins)."""
     w, h = size_mm
     to_image = synth_rows.plate_to_image(corners, size_mm)
     if from_row and len(rows) == 1:
@@ -72,12 +73,27 @@ def synthetic_parts(image: np.ndarray, corners: np.ndarray, size_mm: tuple[float
             # The detector's row is off by a little and may take a screw or the strip in.
             x0 = r.x0 - (rng.uniform(0.2, 0.7) * rh if rng.random() < 0.15 else 0.0)
             box = jittered_box(x0, r.y0, r.x1, r.y1, rh, rng, (0.2, 0.8), (0.15, 0.35), 0.05)
-    elif rng is None:
-        box = np.float64([[0, 0], [w, 0], [w, h], [0, h]])
+    elif rng is None or rng.random() < 0.6:
+        # A crop as another detector gives it: an upright box around the
+        # plate, rolled and foreshortened inside it, as tight as a real crop
+        # or as loose as a generated one (exactly: the generator's median margins).
+        plate = cv2.perspectiveTransform(np.float64([[0, 0], [w, 0], [w, h], [0, h]]).reshape(1, 4, 2),
+                                         to_image).reshape(4, 2)
+        (x0, y0), (x1, y1) = plate.min(axis=0), plate.max(axis=0)
+        if rng is None:
+            quad = jittered_box(x0, y0, x1, y1, y1 - y0, np.random.default_rng(0), (0.3, 0.3), (0.2, 0.2), 0.0)
+        else:
+            quad = jittered_box(x0, y0, x1, y1, y1 - y0, rng, (-0.05, 0.5), (-0.05, 0.35), 0.0)
+        return _parts(image, quad, rows, rng)
     else:
-        # As tight as a real crop or as loose as a generated one (up to half a plate height).
         box = jittered_box(0, 0, w, h, h, rng, (-0.04, 0.5), (-0.04, 0.35), 0.025)
     quad = cv2.perspectiveTransform(box.reshape(1, 4, 2), to_image).reshape(4, 2)
+    return _parts(image, quad, rows, rng)
+
+
+def _parts(image: np.ndarray, quad: np.ndarray, rows: list[synth_rows.RowBox],
+           rng: np.random.Generator | None) -> list[tuple[np.ndarray, str]]:
+    """The whole `quad` for a one-row plate, its halves for a two-row one."""
     stretch = 1.0 if rng is None else rng.uniform(0.8, 1.2)
     if len(rows) == 1:
         return [(warp_part(image, quad, stretch), rows[0].label)]

@@ -1,3 +1,4 @@
+#!/usr/bin/python3
 """Real plates of the two tuning sets of ../shared/datasets/real-dev, for fine-tuning.
 
 Only uc3m-lp (Spanish crops) and ro-robertlucian (Romanian night frames with
@@ -7,12 +8,16 @@ text), so no plate of the validation fifth was trained on in any frame.
 `?` marks a character the dataset painted over: it is dropped from the
 label, as the synthetic paint augmentation taught the net to skip paint.
 Images are never copied anywhere; crops are kept in memory as JPEG bytes.
+
+Usage: real_crops.py REAL_DEV_DIR OUT.csv writes the validation fifth as a
+ground-truth CSV for anpr-eval.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,3 +118,9 @@ def parts(plate: RealPlate, rng: np.random.Generator | None) -> list[tuple[np.nd
     split = 0.5 if rng is None else 0.5 + rng.normal(0, 0.02)
     return [(plate_cuts.warp_part(image, q, stretch), label)
             for q, label in zip(plate_cuts.halves(quad, split), plate.labels)]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: real_crops.py REAL_DEV_DIR OUT.csv")
+    val_groundtruth(Path(sys.argv[1]), Path(sys.argv[2]))

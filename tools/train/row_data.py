@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 import charset
+import negatives
 import plate_cuts
 import real_crops
 import row_input
@@ -113,34 +114,40 @@ def _degrade(gray: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Mix:
-    """Shares of a batch that are not exact-cut rows: whole synthetic plates
-    (crop path), synthetic rows grown to their plate (frame path), and real
-    tuning-set plates (real_crops)."""
+    """Shares of a batch that are not exact-cut rows: real tuning-set plates
+    (real_crops), plate-free patches (negatives), whole synthetic plates
+    (crop path) and synthetic rows grown to their plate (frame path)."""
 
+    real: float = 0.0
+    negative: float = 0.0
     plate: float = 0.0
     grown: float = 0.0
-    real: float = 0.0
 
 
-def _sample(rows: RowSet, real: list[real_crops.RealPlate], mix: Mix, rng: np.random.Generator) -> tuple[np.ndarray, str]:
+def _sample(rows: RowSet, real: list[real_crops.RealPlate], negative: negatives.Negatives | None, mix: Mix,
+            rng: np.random.Generator) -> tuple[np.ndarray, str]:
     """One reader input and its label, drawn as `mix` says; a two-row plate gives one of its halves."""
     u = rng.random()
     if real and u < mix.real:
         parts = real_crops.parts(real[int(rng.integers(len(real)))], rng)
         return parts[int(rng.integers(len(parts)))]
+    u -= mix.real
+    if negative and u < mix.negative:
+        return negative.sample(rng)
+    u -= mix.negative
     row = rows.draw(rng)
-    if u < mix.real + mix.plate + mix.grown:
-        parts = rows.plate_parts(row, rng, from_row=u >= mix.real + mix.plate)
+    if u < mix.plate + mix.grown:
+        parts = rows.plate_parts(row, rng, from_row=u >= mix.plate)
         return parts[min(row.index, len(parts) - 1)]
     return rows.gray_row(row, rng)
 
 
 def batch(rows: RowSet, size: int, rng: np.random.Generator, mix: Mix = Mix(),
-          real: list[real_crops.RealPlate] | None = None):
+          real: list[real_crops.RealPlate] | None = None, negative: negatives.Negatives | None = None):
     """`size` jittered inputs, rare characters favoured: (inputs, targets, target lengths) for nn.CTCLoss."""
     inputs, targets, lengths = [], [], []
     for _ in range(size):
-        gray, label = _sample(rows, real or [], mix, rng)
+        gray, label = _sample(rows, real or [], negative, mix, rng)
         inputs.append(row_input.row_tensor(_degrade(gray, rng)))
         code = charset.encode(label)
         targets += code

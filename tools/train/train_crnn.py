@@ -20,6 +20,7 @@ import torch
 
 import crnn_model
 import evaluate
+import negatives
 import real_crops
 import row_data
 
@@ -55,6 +56,9 @@ def main() -> None:
     ap.add_argument("--real-dev", type=Path,
                     help="../shared/datasets/real-dev: fine-tune on the training part of its tuning sets")
     ap.add_argument("--real-share", type=float, default=0.0, help="inputs that are real tuning-set plates")
+    ap.add_argument("--negatives", type=Path, nargs="+",
+                    help="`anpr-synth empty` or `scenes` folders: plate-free patches, read as nothing")
+    ap.add_argument("--negative-share", type=float, default=0.0, help="inputs that are plate-free patches")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
@@ -62,8 +66,10 @@ def main() -> None:
     rng = np.random.default_rng(args.seed)
     train = row_data.RowSet(args.train, whole_plate_share=args.whole_plate_share, paint_share=args.paint_share)
     vals = [row_data.RowSet(v, min_match=-1.0) for v in args.val]
-    mix = row_data.Mix(plate=args.plate_share, grown=args.grown_share, real=args.real_share)
+    mix = row_data.Mix(real=args.real_share, negative=args.negative_share, plate=args.plate_share,
+                       grown=args.grown_share)
     real_train = real_crops.load(args.real_dev, validation=False) if args.real_dev else []
+    negative = negatives.Negatives(args.negatives) if args.negatives else None
     # Whole-plate validation: every synthetic plate cut exactly, and the real validation fifth.
     plate_vals = [(v.folder.name + " whole", [v.plate_parts(r, None) for r in v.rows if r.index == 0]) for v in vals]
     if args.real_dev:
@@ -82,7 +88,7 @@ def main() -> None:
         for group in opt.param_groups:
             group["lr"] = lr_at(step, args.steps, args.lr)
         net.train()
-        x, targets, lengths = row_data.batch(train, args.batch, rng, mix, real_train)
+        x, targets, lengths = row_data.batch(train, args.batch, rng, mix, real_train, negative)
         log_probs = crnn_model.ctc_log_probs(net(torch.from_numpy(x)))
         steps_in = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
         loss = ctc(log_probs, torch.from_numpy(targets), steps_in, torch.from_numpy(lengths))

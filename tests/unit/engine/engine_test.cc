@@ -88,8 +88,9 @@ TEST_P(EngineWithReader, ReadsATwoRowCropWithoutSearching) {
   EXPECT_EQ(reads[0].text, "KM482");
 }
 
+// The first version's pipeline: Tesseract on the rectified rows alone.
 TEST(Engine, RowsOnlyKeepsTheRowFindersReading) {
-  EngineOptions options;
+  EngineOptions options = with_reader(ReaderKind::tesseract);
   options.whole_plate = false;
   Engine engine(options);
   const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("XY-5678", {}));
@@ -110,8 +111,8 @@ TEST_P(EngineWithReader, ReadsACropWithoutSearching) {
   EXPECT_EQ(reads[0].text, "XY5678");
 }
 
-// At 36 px the CRNN reads this crop "XV5678" (the right text second), one
-// reason Tesseract stays the default (docs/recognition.md).
+// At 36 px the first CRNN read this crop's row "XV5678"; the default reader,
+// given the whole crop as well, reads it right.
 TEST(Engine, DefaultReaderReadsASmallCrop) {
   Engine engine({});
   testing::PlateStyle style;

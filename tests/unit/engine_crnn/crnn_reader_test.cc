@@ -1,8 +1,8 @@
 // Tests of the learned read stage: CTC decoding on made-up probabilities
 // (exact expectations), the input preprocessing, and the committed model
 // (models/plate_crnn.onnx) on a synthetic Latvian row, a row drawn here in
-// the plate typeface, a crop taken through the engine's own rectifier, and
-// rows with nothing to read. The model's output is also compared with the
+// the plate typeface, a crop taken through the engine's own rectifier, the
+// same crop whole, and rows with nothing to read. The model's output is also compared with the
 // probabilities torch gave for the same row at export time, which catches
 // an OpenCV import that silently differs from training.
 #include <cmath>
@@ -20,6 +20,7 @@
 #include "edge/engine/crnn_reader.h"
 #include "edge/engine/engine_error.h"
 #include "edge/engine/plate_detector.h"
+#include "edge/engine/plate_parts.h"
 #include "edge/engine/rectifier.h"
 
 namespace anpr::engine {
@@ -221,6 +222,18 @@ TEST_F(CommittedModel, ReadsACropThroughTheEnginesRectifier) {
   const std::vector<TextCandidate> texts = reader_.read_texts(plate.rows[0], 3);
   ASSERT_FALSE(texts.empty());
   EXPECT_EQ(texts[0].text, kRowText);
+}
+
+// What Engine::read_crop gives the reader besides the row: the whole crop.
+TEST_F(CommittedModel, ReadsAWholeGeneratedPlate) {
+  const cv::Mat bgr = cv::imread(data("lv_crop.jpg").string(), cv::IMREAD_COLOR);
+  ASSERT_FALSE(bgr.empty()) << data("lv_crop.jpg");
+  const float w = static_cast<float>(bgr.cols), h = static_cast<float>(bgr.rows);
+  const Quad crop{{cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)}};
+  const std::vector<TextCandidate> texts = reader_.read_texts(warp_part(bgr, crop, 48), 3);
+  ASSERT_FALSE(texts.empty());
+  EXPECT_EQ(texts[0].text, kRowText);
+  EXPECT_GT(texts[0].confidence, 0.8);
 }
 
 TEST_F(CommittedModel, FindsNothingConfidentInRowsWithoutText) {
