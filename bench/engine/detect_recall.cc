@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,9 +35,10 @@ using anpr::engine::EngineError;
 using anpr::engine::PlateDetection;
 
 constexpr char kUsage[] =
-    "usage: anpr-detect-recall GROUNDTRUTH.csv [--sets A,B] [--limit-per-set K] [--k 4] [--dump DIR]\n"
-    "  Detection recall per set: recall@1, @k, @all and as the engine reads (first k within half the\n"
-    "  best score), median candidates and CPU ms per image, and every miss (image, box).\n"
+    "usage: anpr-detect-recall GROUNDTRUTH.csv [--sets A,B] [--limit-per-set K] [--k 4] [--min-relative R]\n"
+    "                          [--dump DIR]\n"
+    "  Detection recall per set: recall@1, @k, @all and as the engine reads (the first k scored at least\n"
+    "  R of the best; R defaults to DetectorOptions'), median candidates, mean candidates read and CPU ms per image, and every miss.\n"
     "  --dump DIR writes a picture of each miss: truth green, first k detections red, rows blue.\n";
 
 struct Arguments {
@@ -45,6 +47,7 @@ struct Arguments {
   std::size_t limit_per_set = 0;  // 0: all
   std::size_t k = 4;
   std::string dump;
+  double min_relative = anpr::engine::DetectorOptions{}.min_relative_score;
 };
 
 Arguments parse(int argc, char** argv) {
@@ -69,6 +72,8 @@ Arguments parse(int argc, char** argv) {
       args.limit_per_set = anpr::engine::parse_count(arg, value());
     } else if (arg == "--k") {
       args.k = anpr::engine::parse_count(arg, value());
+    } else if (arg == "--min-relative") {
+      args.min_relative = std::stod(value());
     } else if (arg == "--dump") {
       args.dump = value();
     } else if (arg == "--help" || arg == "-h") {
@@ -131,12 +136,11 @@ int covering_rank(const cv::Rect& truth, const std::vector<PlateDetection>& foun
   return -1;
 }
 
-// How many of `found` the engine reads: the first `k` within half the best
-// score (DetectorOptions' defaults).
-std::size_t engine_reads(const std::vector<PlateDetection>& found, std::size_t k) {
-  const anpr::engine::DetectorOptions defaults;
+// How many of `found` the engine reads: the first `k` scored at least
+// `min_relative` of the best (DetectorOptions::min_relative_score).
+std::size_t engine_reads(const std::vector<PlateDetection>& found, std::size_t k, double min_relative) {
   std::size_t n = 0;
-  while (n < std::min(found.size(), k) && found[n].score >= defaults.min_relative_score * found.front().score) ++n;
+  while (n < std::min(found.size(), k) && found[n].score >= min_relative * found.front().score) ++n;
   return n;
 }
 
@@ -165,7 +169,7 @@ void dump_miss(const std::string& dir, const std::string& name, const cv::Mat& b
 
 struct SetTally {
   std::size_t plates = 0, at1 = 0, atk = 0, all = 0, read = 0;
-  std::vector<double> candidates, ms;
+  std::vector<double> candidates, reads, ms;
 };
 
 std::string percent(std::size_t part, std::size_t whole) {
@@ -228,7 +232,8 @@ int main(int argc, char** argv) {
       }
       tally.ms.push_back(cpu_ms() - start);
       tally.candidates.push_back(static_cast<double>(found.size()));
-      const std::size_t read = engine_reads(found, args.k);
+      const std::size_t read = engine_reads(found, args.k, args.min_relative);
+      tally.reads.push_back(static_cast<double>(read));
       for (std::size_t b = 0; b < boxes.size(); ++b) {
         const int rank = image.crop ? (found.empty() ? -1 : 0) : covering_rank(boxes[b], found, gray.size());
         ++tally.plates;
@@ -252,12 +257,13 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("  %-20s %6s %7s %7s %7s %7s %6s %8s %8s\n", "set", "plates", "@1", ("@" + std::to_string(args.k)).c_str(),
-              "@all", "read", "cands", "ms med", "ms p90");
+  std::printf("  %-20s %6s %7s %7s %7s %7s %6s %6s %8s %8s\n", "set", "plates", "@1", ("@" + std::to_string(args.k)).c_str(),
+              "@all", "read", "cands", "reads", "ms med", "ms p90");
   for (const auto& [set, t] : tallies) {
-    std::printf("  %-20s %6zu %7s %7s %7s %7s %6.0f %8.1f %8.1f\n", set.c_str(), t.plates, percent(t.at1, t.plates).c_str(),
+    const double reads = t.reads.empty() ? 0.0 : std::accumulate(t.reads.begin(), t.reads.end(), 0.0) / t.reads.size();
+    std::printf("  %-20s %6zu %7s %7s %7s %7s %6.0f %6.2f %8.1f %8.1f\n", set.c_str(), t.plates, percent(t.at1, t.plates).c_str(),
                 percent(t.atk, t.plates).c_str(), percent(t.all, t.plates).c_str(), percent(t.read, t.plates).c_str(),
-                anpr::engine::percentile(t.candidates, 0.5), anpr::engine::percentile(t.ms, 0.5),
+                anpr::engine::percentile(t.candidates, 0.5), reads, anpr::engine::percentile(t.ms, 0.5),
                 anpr::engine::percentile(t.ms, 0.9));
   }
   std::printf("misses (not among the candidates the engine reads; rank -1 = not detected):\n");
