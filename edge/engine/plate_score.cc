@@ -59,6 +59,13 @@ double height_regularity(const TextLine& line) {
   return std::max(0.2, 1.0 - 2 * spread);
 }
 
+// Plate characters mostly stand apart; a row that is a few wide blobs
+// counted as many characters is more often a blurred light, a grille or a
+// decoration than text whose characters all ran together.
+double separation(const TextLine& line) {
+  return std::max(0.3, std::min(1.0, static_cast<double>(line.chars.size()) / line.char_count));
+}
+
 }  // namespace
 
 double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& rows) {
@@ -70,7 +77,7 @@ double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& r
     // Night frames give 40-60 levels between text and plate; more is no
     // better evidence.
     const double contrast = std::clamp((ground.light - ground.dark) / 64.0, kFloor, 1.0);
-    score = std::min(score, contrast * height_regularity(*row) * ink_fit(ground.dark_share));
+    score = std::min(score, contrast * height_regularity(*row) * ink_fit(ground.dark_share) * separation(*row));
     chars += row->char_count;
   }
   return score * count_fit(rows.size() == 1 ? chars : chars / static_cast<int>(rows.size()), rows.size());

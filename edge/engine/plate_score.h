@@ -1,7 +1,9 @@
 // How plate-like a row (or pair of rows) of character blobs looks. Street
 // scenes are full of blob rows (the gaps between tail lights, railings, shop
 // signs); plates have 5-8 characters of even height, clearly darker than
-// their ground, covering a fifth to a half of the box around them. The
+// their ground, covering a fifth to a half of the box around them, and
+// standing apart (a row of a few wide blobs counted as many characters is
+// mostly blurred lights, grilles or a plate's dark frame). The
 // detector reads only its best-scored candidates, so this ranking decides
 // both recall and speed. (Checking that the light ground continues above and
 // below the text was tried: at night-time plate sizes those strips are within
