@@ -167,7 +167,12 @@ cat "$work/alerts.log"
 step "An investigator's plate history (audited)"
 "$cli_bin" history AB-1234 --reason "demo: stolen vehicle AB-1234" --user demo-investigator
 
-step "Evidence images beside the database (docs/evidence-format.md)"
+step "Evidence images beside the database, and the investigator's copy (audited)"
 find "$work/evidence" -name '*.seg' -printf '%P  %s bytes\n' | sort
+event="$("$cli_bin" history AB-1234 --limit 1 --csv --reason "demo: stolen vehicle AB-1234" \
+  --user demo-investigator | awk -F, 'NR == 2 { sub(/\r$/, "", $8); print $8 }')"
+mkdir -p "$work/case"
+"$cli_bin" evidence "$event" --out "$work/case" --evidence-dir "$work/evidence" \
+  --reason "demo: stolen vehicle AB-1234" --user demo-investigator
 
 step "Stopping everything"
