@@ -13,6 +13,8 @@
 namespace anpr::engine {
 namespace {
 
+constexpr double kCropMaxSlope = 0.7;  // tan 35 degrees
+
 // Position of `p` along and across `line`'s axis, from the line's top-left.
 cv::Point2f in_line_frame(const TextLine& line, cv::Point2f p) {
   const cv::Point2f d = p - line.quad.corners[0];
@@ -160,6 +162,10 @@ PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& option
   blobs.max_height = kWorkHeight - 4;
   LineOptions lines = options.lines;
   lines.max_gap = static_cast<double>(work.cols) / blobs.min_height;
+  // A crop holds one plate however it was rolled: two thirds of the crops
+  // of the Spanish set without a row found had a row steeper than a frame
+  // search allows.
+  lines.max_slope = std::max(lines.max_slope, kCropMaxSlope);
   const std::vector<TextLine> found = group_lines(char_blobs(work, blobs), lines);
   const auto best = std::max_element(found.begin(), found.end(), [](const TextLine& a, const TextLine& b) {
     return a.char_count * a.char_height < b.char_count * b.char_height;

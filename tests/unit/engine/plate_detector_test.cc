@@ -82,6 +82,20 @@ TEST(PlateDetector, LocatesTheTextRowOfACrop) {
   EXPECT_LT(row.height, plate.rows);
 }
 
+TEST(PlateDetector, LocatesTheRowOfASteeplyRolledCrop) {
+  // A loose crop around a plate rolled 25 degrees, steeper than a frame
+  // search takes a row to be: the crop's row is still found, with its roll.
+  testing::PlateStyle style;
+  style.height = 50;
+  style.roll_degrees = 25;
+  const cv::Mat crop = gray_of(testing::render_scene("XY 5678", style, {200, 100}, {100, 50}));
+  const PlateDetection d = locate_in_crop(crop, {});
+  ASSERT_EQ(d.rows.size(), 1u);
+  EXPECT_LT(quad_height(d.rows[0]), 0.9f * crop.rows);  // a row, not the whole-image fallback
+  const cv::Point2f along = d.rows[0].corners[1] - d.rows[0].corners[0];
+  EXPECT_NEAR(std::atan2(-along.y, along.x) * 180 / CV_PI, 25.0, 4.0);
+}
+
 TEST(PlateDetector, CropWithoutTextFallsBackToTheWholeImage) {
   const cv::Mat blank(30, 140, CV_8UC1, cv::Scalar(220));
   const PlateDetection d = locate_in_crop(blank, {});
