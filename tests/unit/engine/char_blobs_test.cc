@@ -1,6 +1,7 @@
 // Blob finding on drawn plates: each character of a clean plate is a blob,
-// characters joined to a dark frame are freed from it, a blank or solid
-// image gives none, and bad input is refused.
+// characters joined to a dark frame are freed from it, faint small ones on
+// a plate in a dark surround are found, a blank or solid image gives none,
+// and bad input is refused.
 #include "edge/engine/char_blobs.h"
 
 #include <gtest/gtest.h>
@@ -64,6 +65,31 @@ TEST(CharBlobs, FreesCharactersJoinedToADarkPlateFrame) {
   BlobOptions unpeeled;
   unpeeled.frame_row_fill = 0;
   for (const cv::Rect& b : char_blobs(gray, unpeeled)) EXPECT_FALSE((b & plate) == b && b.height >= 25 && b.width < 25);
+}
+
+TEST(CharBlobs, FindsFaintSmallCharactersOnAPlateInADarkSurround) {
+  // A 20 px plate at night: characters only 30 levels darker than their
+  // ground, the car around it far darker. A 21 px window takes in so much of
+  // the surround that its mean falls below the characters' gray.
+  cv::Mat gray(80, 200, CV_8UC1, cv::Scalar(20));
+  const cv::Rect plate(40, 30, 110, 20);
+  cv::rectangle(gray, plate, cv::Scalar(110), cv::FILLED);
+  for (int i = 0; i < 6; ++i) {
+    const int x = 50 + i * 15;
+    cv::line(gray, {x, 34}, {x, 45}, cv::Scalar(80), 2);
+    cv::line(gray, {x + 7, 34}, {x + 7, 45}, cv::Scalar(80), 2);
+    cv::line(gray, {x, 40}, {x + 7, 40}, cv::Scalar(80), 2);
+  }
+  cv::GaussianBlur(gray, gray, cv::Size(3, 3), 0.8);
+  const auto on_plate = [&](const BlobOptions& options) {
+    int n = 0;
+    for (const cv::Rect& b : char_blobs(gray, options)) n += (b & plate) == b;
+    return n;
+  };
+  EXPECT_EQ(on_plate({}), 6);
+  BlobOptions wide_window;
+  wide_window.block_size = 21;
+  EXPECT_EQ(on_plate(wide_window), 0);
 }
 
 TEST(CharBlobs, RefusesColourAndEvenBlocks) {
