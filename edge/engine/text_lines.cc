@@ -10,6 +10,10 @@ namespace {
 
 cv::Point2f centre(const cv::Rect& r) { return {r.x + r.width / 2.0f, r.y + r.height / 2.0f}; }
 
+// How far (in median character heights) an end blob's centre may sit from
+// the line through the rest of its row.
+constexpr double kOffLineShare = 0.3;
+
 // The cost of joining `left` to `right` in one row, or infinity when they
 // cannot be neighbours on a plate.
 double join_cost(const cv::Rect& left, const cv::Rect& right, const LineOptions& options) {
@@ -22,6 +26,48 @@ double join_cost(const cv::Rect& left, const cv::Rect& right, const LineOptions&
   const double dx = std::max(1.0f, centre(right).x - centre(left).x);
   if (dy > 0.3 * h_large + options.max_slope * dx) return std::numeric_limits<double>::infinity();
   return (std::max(gap, 0.0) + 2 * dy) / h_large + (h_large / h_small - 1);
+}
+
+// Vertical distance of `blob`'s centre from the least-squares line through
+// the centres of `others`.
+double off_line(const cv::Rect& blob, const std::vector<cv::Rect>& others) {
+  double mx = 0, my = 0;
+  for (const cv::Rect& r : others) {
+    mx += centre(r).x;
+    my += centre(r).y;
+  }
+  mx /= others.size();
+  my /= others.size();
+  double sxx = 0, sxy = 0;
+  for (const cv::Rect& r : others) {
+    sxx += (centre(r).x - mx) * (centre(r).x - mx);
+    sxy += (centre(r).x - mx) * (centre(r).y - my);
+  }
+  const double slope = sxx > 0 ? sxy / sxx : 0.0;
+  return std::abs(centre(blob).y - (my + slope * (centre(blob).x - mx)));
+}
+
+// `chars` without end blobs that sit off the line of the rest: chaining
+// allows a slope between neighbours, so a bumper edge or a screw beside a
+// plate can join its row, tilting the fitted line and growing the box.
+std::vector<cv::Rect> trimmed(std::vector<cv::Rect> chars) {
+  constexpr std::size_t kMinKept = 3;
+  while (chars.size() > kMinKept) {
+    std::vector<int> heights;
+    for (const cv::Rect& r : chars) heights.push_back(r.height);
+    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+    const double limit = kOffLineShare * heights[heights.size() / 2];
+    const std::vector<cv::Rect> without_first(chars.begin() + 1, chars.end());
+    const std::vector<cv::Rect> without_last(chars.begin(), chars.end() - 1);
+    const double first_off = off_line(chars.front(), without_first), last_off = off_line(chars.back(), without_last);
+    if (std::max(first_off, last_off) <= limit) break;
+    if (first_off >= last_off) {
+      chars.erase(chars.begin());
+    } else {
+      chars.pop_back();
+    }
+  }
+  return chars;
 }
 
 }  // namespace
@@ -118,7 +164,7 @@ std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions
     if (previous[head] != kNone) continue;
     std::vector<cv::Rect> chars;
     for (std::size_t at = head; at != kNone; at = next[at]) chars.push_back(blobs[at]);
-    TextLine line = fit_line(std::move(chars));
+    TextLine line = fit_line(trimmed(std::move(chars)));
     if (line.char_count < options.min_chars || line.char_count > options.max_chars) continue;
     if (std::abs(line.axis.y / line.axis.x) <= options.max_slope) lines.push_back(std::move(line));
   }

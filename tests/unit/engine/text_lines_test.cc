@@ -1,5 +1,6 @@
 // Row grouping is pure geometry: rows of equal boxes must chain, boxes of
-// another size or line must not, and the fitted axis must follow a roll.
+// another size or line must not, an end box off the row's line is dropped,
+// and the fitted axis must follow a roll.
 #include "edge/engine/text_lines.h"
 
 #include <cmath>
@@ -30,6 +31,18 @@ TEST(TextLines, ChainsARowOfEqualBoxes) {
   EXPECT_NEAR(lines[0].axis.y, 0.0, 1e-6);
   EXPECT_NEAR(quad_width(lines[0].quad), 5 * 16 + 12, 1.0);
   EXPECT_NEAR(quad_height(lines[0].quad), 20, 1.0);
+}
+
+TEST(TextLines, DropsAnEndBlobOffTheRowsLine) {
+  // A bumper edge 24 px left of the first character and 8 px lower: close
+  // enough for chaining's slope allowance, but off the line of the other six.
+  std::vector<cv::Rect> boxes = row_of(6, 20, {100, 50});
+  boxes.emplace_back(64, 58, 12, 20);
+  const std::vector<TextLine> lines = group_lines(boxes, {});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].char_count, 6);
+  EXPECT_EQ(lines[0].chars.front().x, 100);
+  EXPECT_NEAR(lines[0].axis.y, 0.0, 1e-6);
 }
 
 TEST(TextLines, KeepsRowsOfDifferentLinesAndSizesApart) {
