@@ -35,7 +35,8 @@ struct TextLine {
 
 // Chains blobs into rows: each blob is joined to its nearest right neighbour
 // of similar height on the same line, closest pairs first, so every blob ends
-// in at most one row. Rows whose character count (characters_in) is outside
+// in at most one row; end blobs off the line through the rest of their row
+// are dropped from it. Rows whose character count (characters_in) is outside
 // [min_chars, max_chars], or that are too steep, are dropped. Order of the
 // result: left to right by first blob.
 std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options);
