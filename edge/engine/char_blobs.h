@@ -26,10 +26,6 @@ struct BlobOptions {
   int block_size = 17;
   double offset = 4.0;
   double max_aspect = 4.0; // width / height; above 1.1, characters run together
-  // Rows of a frame-shaped component at least this full of ink are a plate
-  // frame's edges and are cut away to free the characters joined to them
-  // (0 turns this off).
-  double frame_row_fill = 0.6;
 };
 
 // Bounding boxes of the dark blobs in `gray` (CV_8UC1) whose size, aspect and

@@ -1,7 +1,6 @@
 // Blob finding on drawn plates: each character of a clean plate is a blob,
-// characters joined to a dark frame are freed from it, faint small ones on
-// a plate in a dark surround are found, a blank or solid image gives none,
-// and bad input is refused.
+// faint small ones on a plate in a dark surround are found, a blank or solid
+// image gives none, and bad input is refused.
 #include "edge/engine/char_blobs.h"
 
 #include <gtest/gtest.h>
@@ -41,30 +40,6 @@ TEST(CharBlobs, BlankImagesAndNonCharacterShapesHaveNone) {
   cv::rectangle(shapes, cv::Rect(40, 60, 4, 4), cv::Scalar(10), cv::FILLED);  // a speck: too small
   cv::rectangle(shapes, cv::Rect(100, 50, 60, 60), cv::Scalar(10), 1);        // an outline: too sparse
   EXPECT_TRUE(char_blobs(shapes, {}).empty());
-}
-
-TEST(CharBlobs, FreesCharactersJoinedToADarkPlateFrame) {
-  // Six H-shaped characters whose strokes run into the frame's top and
-  // bottom edges, as blur joins them on small night plates: without peeling
-  // the frame they are all one component, too wide to be a character.
-  cv::Mat gray(120, 300, CV_8UC1, cv::Scalar(120));
-  const cv::Rect plate(40, 40, 200, 40);
-  cv::rectangle(gray, plate, cv::Scalar(225), cv::FILLED);
-  cv::rectangle(gray, plate, cv::Scalar(30), 4);
-  for (int i = 0; i < 6; ++i) {
-    const int x = 60 + i * 28;
-    cv::line(gray, {x, 42}, {x, 77}, cv::Scalar(30), 3);
-    cv::line(gray, {x + 14, 42}, {x + 14, 77}, cv::Scalar(30), 3);
-    cv::line(gray, {x, 60}, {x + 14, 60}, cv::Scalar(30), 3);
-  }
-  int characters = 0;
-  for (const cv::Rect& b : char_blobs(gray, {})) {
-    if ((b & plate) == b && b.height >= 25 && b.width < 25) ++characters;
-  }
-  EXPECT_EQ(characters, 6);
-  BlobOptions unpeeled;
-  unpeeled.frame_row_fill = 0;
-  for (const cv::Rect& b : char_blobs(gray, unpeeled)) EXPECT_FALSE((b & plate) == b && b.height >= 25 && b.width < 25);
 }
 
 TEST(CharBlobs, FindsFaintSmallCharactersOnAPlateInADarkSurround) {
