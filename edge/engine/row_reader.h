@@ -22,7 +22,9 @@ enum class ReaderKind { tesseract, crnn };
 ReaderKind parse_reader_kind(std::string_view name);
 std::string_view reader_kind_name(ReaderKind kind);
 
-// models/plate_crnn.onnx of the source tree this engine was built from.
+// models/plate_crnn.onnx of the source tree this engine was built from while
+// that tree is there (a build run in place), else the installed copy under
+// <prefix>/share/anpr/models.
 std::string default_crnn_model();
 
 class RowReader {

@@ -71,6 +71,11 @@ TEST(EdgeConfig, MinimalFileGetsWorkingDefaults) {
   EXPECT_EQ(c.sender.heartbeat_interval, 10s);
   EXPECT_EQ(c.metrics_port, 9464);
   EXPECT_EQ(c.engine.country_hints, (std::vector<std::string>{"LV", "LT"}));
+  EXPECT_EQ(c.engine.reader_kind, engine::ReaderKind::crnn);
+  EXPECT_EQ(c.engine.crnn_model, engine::default_crnn_model());
+  EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {model: /opt/anpr/plate.onnx}\n", "edge.yaml")
+                .engine.crnn_model,
+            "/opt/anpr/plate.onnx");
   ASSERT_EQ(c.cameras.size(), 1u);
   EXPECT_EQ(c.cameras[0].capture.camera_id, "gate-1");
   EXPECT_EQ(c.cameras[0].capture.max_fps, 10.0);
