@@ -28,7 +28,8 @@ using anpr::engine::EngineError;
 
 constexpr char kUsage[] =
     "usage: anpr-eval GROUNDTRUTH.csv [ENGINE FLAGS] [--limit-per-set K] [--sets A,B]\n"
-    "  Scores the engine per set and per country: found, top-1, top-N, median and p90 ms, misses.\n"
+    "  Scores the engine per set and per country: found, top-1, top-N, country right (of found plates),\n"
+    "  median and p90 ms, misses.\n"
     "  --limit-per-set K takes K images spread evenly over each set. --sets: only these sets.\n";
 
 struct Arguments {
@@ -115,8 +116,9 @@ std::string percent(std::size_t part, std::size_t whole) {
 }
 
 void print_row(const std::string& name, const anpr::engine::Tally& t, const std::vector<std::vector<double>>& ms) {
-  std::printf("  %-22s %6zu %7s %7s %7s", name.c_str(), t.plates, percent(t.found, t.plates).c_str(),
-              percent(t.top1, t.plates).c_str(), percent(t.topn, t.plates).c_str());
+  std::printf("  %-22s %6zu %7s %7s %7s %7s", name.c_str(), t.plates, percent(t.found, t.plates).c_str(),
+              percent(t.top1, t.plates).c_str(), percent(t.topn, t.plates).c_str(),
+              t.country_known ? percent(t.country_right, t.country_known).c_str() : "-");
   for (const std::vector<double>& times : ms) {
     std::printf(" %8.1f %8.1f", anpr::engine::percentile(times, 0.5), anpr::engine::percentile(times, 0.9));
   }
@@ -199,11 +201,12 @@ int main(int argc, char** argv) {
     }
   }
 
-  std::printf("%-24s %6s %7s %7s %7s %8s %8s %8s %8s\n", "set", "plates", "found", "top-1",
-              ("top-" + std::to_string(args.engine.top_n)).c_str(), "med ms", "p90 ms", "med cpu", "p90 cpu");
+  std::printf("%-24s %6s %7s %7s %7s %7s %8s %8s %8s %8s\n", "set", "plates", "found", "top-1",
+              ("top-" + std::to_string(args.engine.top_n)).c_str(), "country", "med ms", "p90 ms", "med cpu",
+              "p90 cpu");
   for (const auto& [set, tally] : per_set) print_row(set, tally, {set_ms[set], set_cpu_ms[set]});
   print_row("all", total, {});
-  std::printf("\n%-24s %6s %7s %7s %7s\n", "country", "plates", "found", "top-1", "top-N");
+  std::printf("\n%-24s %6s %7s %7s %7s %7s\n", "country", "plates", "found", "top-1", "top-N", "country");
   for (const auto& [country, tally] : per_country) print_row(country, tally, {});
   bool headed = false;
   for (const auto& [set, plates] : distinct) {

@@ -63,6 +63,7 @@ std::vector<PlateOutcome> score_image(std::span<const TruthPlate> truths, std::s
         outcome.read = hit->text;
         outcome.top1 = text_matches(truth.plate, hit->text);
         outcome.topn = candidates_match(truth.plate, *hit);
+        outcome.country_right = hit->country == truth.country;
       }
     } else if (!reads.empty()) {
       outcome.found = true;
@@ -70,10 +71,14 @@ std::vector<PlateOutcome> score_image(std::span<const TruthPlate> truths, std::s
       const auto best = std::find_if(pool.begin(), pool.end(),
                                      [&](const PlateRead& r) { return text_matches(truth.plate, r.text); });
       outcome.top1 = best != pool.end();
-      outcome.read = outcome.top1 ? best->text : pool.front().text;
+      const PlateRead& compared = outcome.top1 ? *best : pool.front();
+      outcome.read = compared.text;
+      outcome.country_right = compared.country == truth.country;
       outcome.topn = std::any_of(pool.begin(), pool.end(),
                                  [&](const PlateRead& r) { return candidates_match(truth.plate, r); });
     }
+    outcome.country_known = outcome.found && !truth.country.empty();
+    outcome.country_right = outcome.country_right && outcome.country_known;
     outcomes.push_back(std::move(outcome));
   }
   return outcomes;
@@ -84,6 +89,8 @@ void Tally::add(const PlateOutcome& outcome) {
   found += outcome.found;
   top1 += outcome.top1;
   topn += outcome.topn;
+  country_known += outcome.country_known;
+  country_right += outcome.country_right;
 }
 
 double percentile(std::vector<double> values, double q) {

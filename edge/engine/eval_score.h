@@ -5,7 +5,9 @@
 //  - top-1: the text of the best such plate equals the truth, separators
 //    ignored; without boxes an image with k labelled plates offers its k most
 //    confident reads;
-//  - top-N: the truth is among that plate's candidates.
+//  - top-N: the truth is among that plate's candidates;
+//  - country: of found plates whose truth names a country, the share whose
+//    compared read reports that country.
 // A '?' in the truth is a character the dataset itself hid (uc3m-lp paints a
 // gray box over it): it matches any one character, or none, since the engine
 // cannot see a character under the paint and may honestly skip it. German
@@ -35,6 +37,8 @@ struct PlateOutcome {
   bool top1 = false;
   bool topn = false;
   std::string read;  // the text compared with the truth; empty when none
+  bool country_known = false;  // found, and the truth names a country
+  bool country_right = false;  // ... which the compared read reports
 };
 
 // One outcome per entry of `truths` (all rows of one image), given that
@@ -42,7 +46,7 @@ struct PlateOutcome {
 std::vector<PlateOutcome> score_image(std::span<const TruthPlate> truths, std::span<const PlateRead> reads);
 
 struct Tally {
-  std::size_t plates = 0, found = 0, top1 = 0, topn = 0;
+  std::size_t plates = 0, found = 0, top1 = 0, topn = 0, country_known = 0, country_right = 0;
   void add(const PlateOutcome& outcome);
 };
 

@@ -74,6 +74,33 @@ TEST(EvalScore, UnboxedTruthsUseTheirCountOfBestReads) {
   EXPECT_FALSE(score_image(one, {}).front().found);
 }
 
+TEST(EvalScore, CountryIsRightOnlyForAFoundPlateReportingTheTruthsCountry) {
+  const cv::Rect box(100, 100, 120, 30);
+  PlateRead lv = read_of("AB1234", box);
+  lv.country = "LV";
+  PlateRead lt = lv;
+  lt.country = "LT";
+  const std::vector<TruthPlate> truth = {truth_of("AB-1234", box)};
+  PlateOutcome right = score_image(truth, std::vector<PlateRead>{lv}).front();
+  EXPECT_TRUE(right.country_known);
+  EXPECT_TRUE(right.country_right);
+  PlateOutcome wrong = score_image(truth, std::vector<PlateRead>{lt}).front();
+  EXPECT_TRUE(wrong.country_known);
+  EXPECT_FALSE(wrong.country_right);
+  PlateOutcome missed = score_image(truth, std::vector<PlateRead>{}).front();
+  EXPECT_FALSE(missed.country_known);
+  TruthPlate unknown = truth_of("AB-1234", box);
+  unknown.country = "";
+  EXPECT_FALSE(score_image(std::vector<TruthPlate>{unknown}, std::vector<PlateRead>{lv}).front().country_known);
+
+  Tally t;
+  t.add(right);
+  t.add(wrong);
+  t.add(missed);
+  EXPECT_EQ(t.country_known, 2u);
+  EXPECT_EQ(t.country_right, 1u);
+}
+
 TEST(EvalScore, TalliesAndPercentiles) {
   Tally t;
   t.add({true, true, true, "A"});
