@@ -23,7 +23,8 @@ INSTANTIATE_TEST_SUITE_P(
     Countries, DisplayCase,
     ::testing::Values(Shown{"LV", "AB1234", "AB-1234"}, Shown{"LV", "AB1", "AB-1"},
                       Shown{"LV", "COYOTE", "COYOTE"},  // vanity plates carry no separator
-                      Shown{"LT", "ABC123", "ABC 123"}, Shown{"EE", "123ABC", "123 ABC"},
+                      Shown{"LT", "ABC123", "ABC 123"}, Shown{"LV", "TX1234", "TX-1234"},
+                      Shown{"LV", "B234", "B-234"}, Shown{"LT", "123AB", "123 AB"}, Shown{"LT", "T12345", "T12345"}, Shown{"EE", "123ABC", "123 ABC"},
                       Shown{"BY", "1234AB5", "1234 AB-5"}, Shown{"RU", "A123BC77", "A123BC 77"},
                       Shown{"RU", "A123BC777", "A123BC 777"}, Shown{"FI", "ABC123", "ABC-123"},
                       Shown{"DE", "BAB1234", "BAB 1234"},  // area code length unknown: letters unsplit
