@@ -9,47 +9,25 @@
 
 #include "common/crc32c/crc32c.h"
 #include "common/encoding/fixed_int.h"
+#include "common/encoding/segment_header.h"
 
 namespace anpr::evidence_store {
 
 namespace {
 
 using encoding::get_fixed32;
-using encoding::get_fixed64;
 using encoding::put_fixed32;
-using encoding::put_fixed64;
 
 std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::value(bytes)); }
 
 }  // namespace
 
 std::array<char, kSegmentHeaderSize> encode_segment_header(std::uint64_t segment_id) {
-  std::array<char, kSegmentHeaderSize> out{};
-  put_fixed32(out.data(), kSegmentMagic);
-  put_fixed32(out.data() + 4, kFormatVersion);
-  put_fixed64(out.data() + 8, segment_id);
-  put_fixed32(out.data() + 16, masked_crc(std::string_view(out.data(), 16)));
-  return out;
+  return encoding::encode_segment_header(kSegmentMagic, kFormatVersion, segment_id);
 }
 
 std::optional<std::uint64_t> decode_segment_header(std::string_view bytes, std::string* why) {
-  if (bytes.size() < kSegmentHeaderSize) {
-    *why = fmt::format("segment header truncated ({} of {} bytes)", bytes.size(), kSegmentHeaderSize);
-    return std::nullopt;
-  }
-  if (get_fixed32(bytes.data()) != kSegmentMagic) {
-    *why = "not an evidence segment (bad magic)";
-    return std::nullopt;
-  }
-  if (const std::uint32_t version = get_fixed32(bytes.data() + 4); version != kFormatVersion) {
-    *why = fmt::format("unknown segment format version {}", version);
-    return std::nullopt;
-  }
-  if (get_fixed32(bytes.data() + 16) != masked_crc(bytes.substr(0, 16))) {
-    *why = "segment header checksum mismatch";
-    return std::nullopt;
-  }
-  return get_fixed64(bytes.data() + 8);
+  return encoding::decode_segment_header(bytes, kSegmentMagic, kFormatVersion, why);
 }
 
 void append_record(std::string& out, std::string_view event_id, std::string_view plate_jpeg,

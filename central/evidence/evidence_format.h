@@ -28,11 +28,13 @@
 #include <string>
 #include <string_view>
 
+#include "common/encoding/segment_header.h"
+
 namespace anpr::evidence_store {
 
 inline constexpr std::uint32_t kSegmentMagic = 0x44564541;  // "AEVD" as little-endian bytes
 inline constexpr std::uint32_t kFormatVersion = 1;
-inline constexpr std::size_t kSegmentHeaderSize = 20;
+inline constexpr std::size_t kSegmentHeaderSize = encoding::kSegmentHeaderSize;
 inline constexpr std::size_t kRecordHeaderSize = 8;         // checksum, length
 inline constexpr std::size_t kRecordFixedSize = 16 + 4;     // event id, plate size
 inline constexpr std::size_t kEventIdSize = 16;

@@ -8,6 +8,7 @@
 
 #include "common/crc32c/crc32c.h"
 #include "common/encoding/fixed_int.h"
+#include "common/encoding/segment_header.h"
 
 namespace anpr::spool {
 
@@ -25,34 +26,11 @@ std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::v
 }  // namespace
 
 std::array<char, kSegmentHeaderSize> encode_segment_header(std::uint64_t first_seq) {
-  std::array<char, kSegmentHeaderSize> out{};
-  put_fixed32(out.data(), kSegmentMagic);
-  put_fixed32(out.data() + 4, kFormatVersion);
-  put_fixed64(out.data() + 8, first_seq);
-  put_fixed32(out.data() + 16, masked_crc(std::string_view(out.data(), 16)));
-  return out;
+  return encoding::encode_segment_header(kSegmentMagic, kFormatVersion, first_seq);
 }
 
 std::optional<std::uint64_t> decode_segment_header(std::string_view bytes, std::string* why) {
-  if (bytes.size() < kSegmentHeaderSize) {
-    *why = fmt::format("segment header truncated ({} of {} bytes)", bytes.size(), kSegmentHeaderSize);
-    return std::nullopt;
-  }
-  const std::uint32_t magic = get_fixed32(bytes.data());
-  if (magic != kSegmentMagic) {
-    *why = fmt::format("bad segment magic {:#010x}", magic);
-    return std::nullopt;
-  }
-  const std::uint32_t version = get_fixed32(bytes.data() + 4);
-  if (version != kFormatVersion) {
-    *why = fmt::format("unsupported segment format version {} (this build reads {})", version, kFormatVersion);
-    return std::nullopt;
-  }
-  if (get_fixed32(bytes.data() + 16) != masked_crc(bytes.substr(0, 16))) {
-    *why = "segment header checksum mismatch";
-    return std::nullopt;
-  }
-  return get_fixed64(bytes.data() + 8);
+  return encoding::decode_segment_header(bytes, kSegmentMagic, kFormatVersion, why);
 }
 
 std::uint32_t record_checksum(RecordType type, std::uint64_t seq, std::string_view payload) {

@@ -25,11 +25,13 @@
 #include <string>
 #include <string_view>
 
+#include "common/encoding/segment_header.h"
+
 namespace anpr::spool {
 
 inline constexpr std::uint32_t kSegmentMagic = 0x4c505341;  // "ASPL" as little-endian bytes
 inline constexpr std::uint32_t kFormatVersion = 1;
-inline constexpr std::size_t kSegmentHeaderSize = 20;
+inline constexpr std::size_t kSegmentHeaderSize = encoding::kSegmentHeaderSize;
 inline constexpr std::size_t kRecordHeaderSize = 17;
 inline constexpr std::size_t kAckFloorFileSize = 12;
 
