@@ -29,8 +29,9 @@ struct DetectorOptions {
   // Candidates scored below this share of the best are not worth a read: on
   // the night dash-cam set they cost a third of the time and found nothing.
   // Since the score counts how far a row's characters stand apart
-  // (plate_score.h) it spreads wider: a quarter keeps 2.6 reads a frame there
-  // (a half kept 2.9 before) and 99.8 % of the plates among the first four.
+  // (plate_score.h) it spreads wider: a quarter keeps 2.7 reads a frame there
+  // (a half kept 2.9 before) and all but 1 in 300 of the plates among the
+  // first four.
   double min_relative_score = 0.25;
 };
 
