@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <numeric>
 #include <set>
 #include <string>
@@ -44,7 +45,7 @@ constexpr char kUsage[] =
 struct Arguments {
   std::string csv;
   std::set<std::string> sets;
-  std::size_t limit_per_set = 0;  // 0: all
+  std::optional<std::size_t> limit_per_set;
   std::size_t k = 4;
   std::string dump;
   double min_relative = anpr::engine::DetectorOptions{}.min_relative_score;
@@ -59,15 +60,7 @@ Arguments parse(int argc, char** argv) {
       return argv[++i];
     };
     if (arg == "--sets") {
-      std::string item;
-      for (const char c : value() + ",") {
-        if (c != ',') {
-          item += c;
-        } else if (!item.empty()) {
-          args.sets.insert(item);
-          item.clear();
-        }
-      }
+      args.sets = anpr::engine::parse_set_list(value());
     } else if (arg == "--limit-per-set") {
       args.limit_per_set = anpr::engine::parse_count(arg, value());
     } else if (arg == "--k") {
@@ -97,26 +90,18 @@ struct Image {
   std::vector<cv::Rect> boxes;
 };
 
-// Boxed plates (and crops) grouped by image, per set in CSV order; with a
-// limit, that many images spread evenly over each set, as anpr-eval takes them.
+// The boxed plates (and crops) of each image anpr-eval would take, per set;
+// images with neither are left out.
 std::map<std::string, std::vector<Image>> select_images(const std::vector<anpr::engine::TruthPlate>& rows,
                                                         const Arguments& args) {
   std::map<std::string, std::vector<Image>> by_set;
-  std::map<std::string, std::size_t> index;
-  for (const auto& row : rows) {
-    if (!args.sets.empty() && !args.sets.count(row.set)) continue;
-    if (!row.crop && !row.box) continue;
-    auto& images = by_set[row.set];
-    const auto [at, fresh] = index.try_emplace(row.set + "\n" + row.image, images.size());
-    if (fresh) images.push_back({row.image, row.crop, {}});
-    if (row.box) images[at->second].boxes.push_back(*row.box);
-  }
-  if (args.limit_per_set) {
-    for (auto& [set, images] : by_set) {
-      if (images.size() <= args.limit_per_set) continue;
-      std::vector<Image> spread;
-      for (std::size_t k = 0; k < args.limit_per_set; ++k) spread.push_back(images[k * images.size() / args.limit_per_set]);
-      images.swap(spread);
+  for (const auto& [set, images] : anpr::engine::group_by_image(rows, args.sets, args.limit_per_set)) {
+    for (const anpr::engine::TruthImage& image : images) {
+      Image selected{image.image, image.plates.front().crop, {}};
+      for (const anpr::engine::TruthPlate& plate : image.plates) {
+        if (plate.box) selected.boxes.push_back(*plate.box);
+      }
+      if (selected.crop || !selected.boxes.empty()) by_set[set].push_back(std::move(selected));
     }
   }
   return by_set;

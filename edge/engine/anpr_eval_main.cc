@@ -51,16 +51,7 @@ Arguments parse(int argc, char** argv) {
     if (arg == "--limit-per-set") {
       args.limit_per_set = anpr::engine::parse_count(arg, value());
     } else if (arg == "--sets") {
-      const std::string list = value();
-      std::string item;
-      for (char c : list + ",") {
-        if (c != ',') {
-          item += c;
-        } else if (!item.empty()) {
-          args.sets.insert(item);
-          item.clear();
-        }
-      }
+      args.sets = anpr::engine::parse_set_list(value());
     } else if (arg == "--help" || arg == "-h") {
       std::cout << kUsage << anpr::engine::kEngineFlagsUsage;
       std::exit(0);
@@ -76,38 +67,6 @@ Arguments parse(int argc, char** argv) {
   return args;
 }
 
-// The labelled plates of one image, in CSV order.
-struct Image {
-  std::string path;
-  std::vector<anpr::engine::TruthPlate> truths;
-};
-
-// Images grouped from the truth rows, per set in CSV order, filtered and
-// thinned as asked.
-std::map<std::string, std::vector<Image>> select_images(const std::vector<anpr::engine::TruthPlate>& rows,
-                                                        const Arguments& args) {
-  std::map<std::string, std::vector<Image>> by_set;
-  std::map<std::string, std::size_t> index;
-  for (const auto& row : rows) {
-    if (!args.sets.empty() && !args.sets.count(row.set)) continue;
-    const std::string key = row.set + "\n" + row.image;
-    auto& images = by_set[row.set];
-    const auto [at, fresh] = index.try_emplace(key, images.size());
-    if (fresh) images.push_back({row.image, {}});
-    images[at->second].truths.push_back(row);
-  }
-  if (args.limit_per_set) {
-    for (auto& [set, images] : by_set) {
-      if (images.size() <= *args.limit_per_set) continue;
-      std::vector<Image> spread;
-      for (std::size_t k = 0; k < *args.limit_per_set; ++k) {
-        spread.push_back(images[k * images.size() / *args.limit_per_set]);
-      }
-      images.swap(spread);
-    }
-  }
-  return by_set;
-}
 
 std::string percent(std::size_t part, std::size_t whole) {
   char buffer[16];
@@ -165,16 +124,16 @@ int main(int argc, char** argv) {
   anpr::engine::Tally total;
   std::size_t unreadable = 0;
 
-  for (const auto& [set, images] : select_images(rows, args)) {
-    for (const Image& image : images) {
-      const std::string path = (root / image.path).string();
+  for (const auto& [set, images] : anpr::engine::group_by_image(rows, args.sets, args.limit_per_set)) {
+    for (const anpr::engine::TruthImage& image : images) {
+      const std::string path = (root / image.image).string();
       const cv::Mat pixels = cv::imread(path, cv::IMREAD_COLOR);
       std::vector<anpr::engine::PlateRead> reads;
       if (pixels.empty()) {
         ++unreadable;
         std::cerr << "anpr-eval: cannot open or decode image '" << path << "'\n";
       } else {
-        const bool crop = image.truths.front().crop;
+        const bool crop = image.plates.front().crop;
         const auto start = std::chrono::steady_clock::now();
         const double cpu_start = cpu_ms();
         reads = crop ? engine->read_crop(pixels) : engine->read(pixels);
@@ -185,9 +144,9 @@ int main(int argc, char** argv) {
         (crop ? crop_ms : frame_ms).push_back(ms.count());
         (crop ? crop_cpu_ms : frame_cpu_ms).push_back(cpu);
       }
-      const auto outcomes = anpr::engine::score_image(image.truths, reads);
+      const auto outcomes = anpr::engine::score_image(image.plates, reads);
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        const auto& truth = image.truths[i];
+        const auto& truth = image.plates[i];
         const auto& outcome = outcomes[i];
         per_set[set].add(outcome);
         per_country[truth.country.empty() ? "(unknown)" : truth.country].add(outcome);
@@ -196,7 +155,7 @@ int main(int argc, char** argv) {
         best.found = best.found || outcome.found;
         best.top1 = best.top1 || outcome.top1;
         best.topn = best.topn || outcome.topn;
-        if (!outcome.top1) misses.push_back({image.path, truth.plate, outcome.read, outcome.found});
+        if (!outcome.top1) misses.push_back({image.image, truth.plate, outcome.read, outcome.found});
       }
     }
   }

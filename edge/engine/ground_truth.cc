@@ -84,4 +84,41 @@ std::vector<TruthPlate> load_ground_truth(const std::string& path) {
   return plates;
 }
 
+std::map<std::string, std::vector<TruthImage>> group_by_image(const std::vector<TruthPlate>& rows,
+                                                              const std::set<std::string>& sets,
+                                                              std::optional<std::size_t> limit_per_set) {
+  std::map<std::string, std::vector<TruthImage>> by_set;
+  std::map<std::string, std::size_t> index;
+  for (const TruthPlate& row : rows) {
+    if (!sets.empty() && !sets.count(row.set)) continue;
+    auto& images = by_set[row.set];
+    const auto [at, fresh] = index.try_emplace(row.set + "\n" + row.image, images.size());
+    if (fresh) images.push_back({row.image, {}});
+    images[at->second].plates.push_back(row);
+  }
+  if (limit_per_set) {
+    for (auto& [set, images] : by_set) {
+      if (images.size() <= *limit_per_set) continue;
+      std::vector<TruthImage> spread;
+      for (std::size_t k = 0; k < *limit_per_set; ++k) spread.push_back(images[k * images.size() / *limit_per_set]);
+      images.swap(spread);
+    }
+  }
+  return by_set;
+}
+
+std::set<std::string> parse_set_list(std::string_view value) {
+  std::set<std::string> sets;
+  std::string item;
+  for (const char c : std::string(value) + ",") {
+    if (c != ',') {
+      item += c;
+    } else if (!item.empty()) {
+      sets.insert(item);
+      item.clear();
+    }
+  }
+  return sets;
+}
+
 }  // namespace anpr::engine

@@ -4,8 +4,12 @@
 // rather than scored as misses.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -24,6 +28,23 @@ struct TruthPlate {
 // Every row of the CSV at `path` after the header. Throws EngineError naming
 // the file and line for an unreadable file, a wrong header or a bad row.
 std::vector<TruthPlate> load_ground_truth(const std::string& path);
+
+// The labelled plates of one image, in CSV order.
+struct TruthImage {
+  std::string image;  // as written in the CSV
+  std::vector<TruthPlate> plates;
+};
+
+// `rows` grouped by image, per set in CSV order: only the sets in `sets`
+// (every set when empty) and, with `limit_per_set`, that many images spread
+// evenly over each set, so every tool that samples a set samples the same
+// images.
+std::map<std::string, std::vector<TruthImage>> group_by_image(const std::vector<TruthPlate>& rows,
+                                                              const std::set<std::string>& sets,
+                                                              std::optional<std::size_t> limit_per_set);
+
+// "ro-robertlucian,uc3m-lp" -> the set names, empty items dropped.
+std::set<std::string> parse_set_list(std::string_view value);
 
 // One CSV record split into fields; double-quoted fields may hold commas and
 // "" for a quote. Throws EngineError on an unterminated quote.

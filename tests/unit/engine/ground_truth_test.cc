@@ -69,5 +69,24 @@ TEST(CsvRecord, SplitsQuotedFields) {
   EXPECT_THROW(split_csv_record("a,\"b"), EngineError);
 }
 
+TEST(TruthImages, GroupedPerSetFilteredAndSpreadEvenly) {
+  std::vector<TruthPlate> rows;
+  for (int i = 0; i < 10; ++i) rows.push_back({"a" + std::to_string(i) + ".jpg", "AB1", "LV", "a", false, {}});
+  rows.push_back({"a3.jpg", "CD2", "LV", "a", false, {}});  // a second plate of one image
+  rows.push_back({"b.jpg", "EF3", "LT", "b", true, {}});
+  const auto all = group_by_image(rows, {}, std::nullopt);
+  ASSERT_EQ(all.size(), 2u);
+  ASSERT_EQ(all.at("a").size(), 10u);
+  EXPECT_EQ(all.at("a")[3].plates.size(), 2u);
+  const auto only_b = group_by_image(rows, parse_set_list("b,,"), std::nullopt);
+  ASSERT_EQ(only_b.size(), 1u);
+  EXPECT_EQ(only_b.at("b")[0].image, "b.jpg");
+  const auto spread = group_by_image(rows, {}, 5);
+  ASSERT_EQ(spread.at("a").size(), 5u);
+  EXPECT_EQ(spread.at("a")[1].image, "a2.jpg");
+  EXPECT_EQ(spread.at("a")[4].image, "a8.jpg");
+  EXPECT_EQ(parse_set_list("ro-robertlucian,uc3m-lp"), (std::set<std::string>{"ro-robertlucian", "uc3m-lp"}));
+}
+
 }  // namespace
 }  // namespace anpr::engine
