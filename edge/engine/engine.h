@@ -37,7 +37,7 @@ struct EngineOptions {
   std::vector<std::string> country_hints;   // catalogued ISO codes, e.g. {"LV", "LT"}
   // Reads below these are text on signs and cars, or noise, not plates.
   double min_confidence = 0.3;
-  std::size_t min_length = 3;
+  std::size_t min_length = 2;
 };
 
 class Engine {

@@ -122,6 +122,16 @@ TEST(Engine, DefaultReaderReadsASmallCrop) {
   EXPECT_EQ(reads[0].text, "XY5678");
 }
 
+// Latvian plates can be two characters long (a vanity `XY`, a trailer
+// `A-3`); the engine used to drop every read shorter than three.
+TEST(Engine, ReportsATwoCharacterPlate) {
+  Engine engine({});
+  const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("A-3", {}));
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].text, "A3");
+  EXPECT_EQ(reads[0].country, "LV");
+}
+
 TEST(Engine, RefusesBadInputAndOptions) {
   Engine engine({});
   EXPECT_THROW(engine.read(cv::Mat()), EngineError);
