@@ -39,20 +39,15 @@ int evidence(const Arguments& args, Session& s) {
   const std::filesystem::path out_dir = args.value("out").value_or(".");
   if (!std::filesystem::is_directory(out_dir)) throw UsageError("--out " + out_dir.string() + " is not a directory");
 
-  const std::optional<store::StoredEvidence> found = store::find_evidence(s.db(), *event_id, {s.user(), reason});
-  if (!found) throw CommandError("no images stored for sighting " + text);
-  std::string plate = found->plate_jpeg;
-  std::string overview = found->overview_jpeg;
-  if (found->location) {
-    try {
-      evidence_store::EvidenceRecord record =
-          evidence_store::read_evidence(evidence_dir(args), *event_id, found->captured_at_us, *found->location);
-      plate = std::move(record.plate_jpeg);
-      overview = std::move(record.overview_jpeg);
-    } catch (const evidence_store::EvidenceError& e) {
-      throw CommandError(std::string("images of sighting ") + text + " cannot be read: " + e.what());
-    }
+  std::optional<store::StoredEvidence> found;
+  try {
+    found = store::find_evidence(s.db(), *event_id, {s.user(), reason}, evidence_dir(args));
+  } catch (const evidence_store::EvidenceError& e) {
+    throw CommandError(std::string("images of sighting ") + text + " cannot be read: " + e.what());
   }
+  if (!found) throw CommandError("no images stored for sighting " + text);
+  const std::string& plate = found->images.plate_jpeg;
+  const std::string& overview = found->images.overview_jpeg;
   const std::string name = uuid::to_text(*event_id);
   if (!plate.empty()) write_image(s, out_dir / (name + "-plate.jpg"), plate);
   if (!overview.empty()) write_image(s, out_dir / (name + "-overview.jpg"), overview);

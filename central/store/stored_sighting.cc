@@ -2,13 +2,13 @@
 #include "central/store/stored_sighting.h"
 
 #include <cstdint>
-#include <utility>
 #include <unordered_set>
+#include <utility>
 
-#include <pqxx/binarystring>
 #include <pqxx/result>
 
 #include "central/evidence/evidence_reader.h"
+#include "central/store/evidence_lookup.h"
 #include "central/store/pg_text.h"
 
 namespace anpr::store {
@@ -25,7 +25,7 @@ const std::string kLoad =
     ", coalesce(s.clock_state, 0), coalesce(s.clock_error_us, 0), s.plate_text, coalesce(s.plate_display, ''),"
     " coalesce(s.plate_country, ''), coalesce(s.country_confidence, 0), s.read_confidence,"
     " coalesce(s.direction, 0), coalesce(s.lane, 0), s.frames_seen, coalesce(s.engine_version, ''),"
-    " c.text, c.confidence, e.plate_jpeg, e.overview_jpeg, e.segment_id, e.segment_offset"
+    " c.text, c.confidence, " + std::string(kEvidenceColumns) +
     " FROM unnest($1::uuid[]) WITH ORDINALITY AS w(event_id, ord)"
     " JOIN sighting_ids i ON i.event_id = w.event_id"
     " JOIN sightings s ON s.event_id = i.event_id AND s.captured_at = i.captured_at"
@@ -34,15 +34,12 @@ const std::string kLoad =
     "   AS c(text, confidence, n) ON true"
     " ORDER BY w.ord, c.n";
 
-// Images written before migration 0007 are in the row itself.
+// The images from the kEvidenceColumns at 18; an unreadable record leaves
+// the rest of the sighting and says why in `errors`.
 void load_images(const pqxx::row& row, const std::filesystem::path& evidence_dir, v1::Sighting& s,
                  std::vector<std::string>& errors) {
-  if (!row[18].is_null()) s.set_plate_jpeg(pqxx::binarystring(row[18]).str());
-  if (!row[19].is_null()) s.set_overview_jpeg(pqxx::binarystring(row[19]).str());
-  if (row[20].is_null()) return;
-  const evidence_store::EvidenceLocation at{row[20].as<uint64_t>(), row[21].as<uint64_t>()};
   try {
-    evidence_store::EvidenceRecord images = evidence_store::read_evidence(evidence_dir, s.event_id(), s.captured_at_us(), at);
+    evidence_store::EvidenceRecord images = stored_images(row, 18, s.event_id(), s.captured_at_us(), evidence_dir);
     s.set_plate_jpeg(std::move(images.plate_jpeg));
     s.set_overview_jpeg(std::move(images.overview_jpeg));
   } catch (const evidence_store::EvidenceError& e) {
