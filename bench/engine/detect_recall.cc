@@ -14,9 +14,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <numeric>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -43,9 +41,7 @@ constexpr char kUsage[] =
     "  --dump DIR writes a picture of each miss: truth green, first k detections red, rows blue.\n";
 
 struct Arguments {
-  std::string csv;
-  std::set<std::string> sets;
-  std::optional<std::size_t> limit_per_set;
+  anpr::engine::TruthSelection truth;
   std::size_t k = 4;
   std::string dump;
   double min_relative = anpr::engine::DetectorOptions{}.min_relative_score;
@@ -59,11 +55,7 @@ Arguments parse(int argc, char** argv) {
       if (i + 1 >= argc) throw EngineError(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--sets") {
-      args.sets = anpr::engine::parse_set_list(value());
-    } else if (arg == "--limit-per-set") {
-      args.limit_per_set = anpr::engine::parse_count(arg, value());
-    } else if (arg == "--k") {
+    if (arg == "--k") {
       args.k = anpr::engine::parse_count(arg, value());
     } else if (arg == "--min-relative") {
       args.min_relative = std::stod(value());
@@ -72,15 +64,11 @@ Arguments parse(int argc, char** argv) {
     } else if (arg == "--help" || arg == "-h") {
       std::cout << kUsage;
       std::exit(0);
-    } else if (arg.rfind("--", 0) == 0) {
+    } else if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) {
       throw EngineError("unknown option " + arg);
-    } else if (args.csv.empty()) {
-      args.csv = arg;
-    } else {
-      throw EngineError("more than one ground-truth file given");
     }
   }
-  if (args.csv.empty()) throw EngineError("no ground-truth file given");
+  anpr::engine::require_ground_truth(args.truth);
   return args;
 }
 
@@ -95,7 +83,7 @@ struct Image {
 std::map<std::string, std::vector<Image>> select_images(const std::vector<anpr::engine::TruthPlate>& rows,
                                                         const Arguments& args) {
   std::map<std::string, std::vector<Image>> by_set;
-  for (const auto& [set, images] : anpr::engine::group_by_image(rows, args.sets, args.limit_per_set)) {
+  for (const auto& [set, images] : anpr::engine::group_by_image(rows, args.truth.sets, args.truth.limit_per_set)) {
     for (const anpr::engine::TruthImage& image : images) {
       Image selected{image.image, image.plates.front().crop, {}};
       for (const anpr::engine::TruthPlate& plate : image.plates) {
@@ -171,12 +159,12 @@ int main(int argc, char** argv) {
   std::vector<anpr::engine::TruthPlate> rows;
   try {
     args = parse(argc, argv);
-    rows = anpr::engine::load_ground_truth(args.csv);
+    rows = anpr::engine::load_ground_truth(args.truth.csv);
   } catch (const EngineError& e) {
     std::cerr << "anpr-detect-recall: " << e.what() << "\n" << kUsage;
     return 1;
   }
-  const std::filesystem::path root = std::filesystem::path(args.csv).parent_path();
+  const std::filesystem::path root = std::filesystem::path(args.truth.csv).parent_path();
   if (!args.dump.empty()) std::filesystem::create_directories(args.dump);
   // Every candidate, not only the ones the engine reads, for recall@all.
   anpr::engine::DetectorOptions all_options;

@@ -8,7 +8,6 @@
 #include <iostream>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -33,10 +32,8 @@ constexpr char kUsage[] =
     "  --limit-per-set K takes K images spread evenly over each set. --sets: only these sets.\n";
 
 struct Arguments {
-  std::string csv;
+  anpr::engine::TruthSelection truth;
   anpr::engine::EngineOptions engine;
-  std::optional<std::size_t> limit_per_set;
-  std::set<std::string> sets;
 };
 
 Arguments parse(int argc, char** argv) {
@@ -48,25 +45,15 @@ Arguments parse(int argc, char** argv) {
       return argv[++i];
     };
     if (anpr::engine::parse_engine_flag(arg, value, args.engine)) continue;
-    if (arg == "--limit-per-set") {
-      args.limit_per_set = anpr::engine::parse_count(arg, value());
-    } else if (arg == "--sets") {
-      args.sets = anpr::engine::parse_set_list(value());
-    } else if (arg == "--help" || arg == "-h") {
+    if (arg == "--help" || arg == "-h") {
       std::cout << kUsage << anpr::engine::kEngineFlagsUsage;
       std::exit(0);
-    } else if (arg.rfind("--", 0) == 0) {
-      throw EngineError("unknown option " + arg);
-    } else if (args.csv.empty()) {
-      args.csv = arg;
-    } else {
-      throw EngineError("more than one ground-truth file given");
     }
+    if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) throw EngineError("unknown option " + arg);
   }
-  if (args.csv.empty()) throw EngineError("no ground-truth file given");
+  anpr::engine::require_ground_truth(args.truth);
   return args;
 }
-
 
 std::string percent(std::size_t part, std::size_t whole) {
   char buffer[16];
@@ -108,13 +95,13 @@ int main(int argc, char** argv) {
   std::optional<anpr::engine::Engine> engine;
   try {
     args = parse(argc, argv);
-    rows = anpr::engine::load_ground_truth(args.csv);
+    rows = anpr::engine::load_ground_truth(args.truth.csv);
     engine.emplace(args.engine);
   } catch (const EngineError& e) {
     std::cerr << "anpr-eval: " << e.what() << "\n" << kUsage;
     return 1;
   }
-  const std::filesystem::path root = std::filesystem::path(args.csv).parent_path();
+  const std::filesystem::path root = std::filesystem::path(args.truth.csv).parent_path();
 
   std::map<std::string, anpr::engine::Tally> per_set, per_country;
   std::map<std::string, std::vector<double>> set_ms, set_cpu_ms;
@@ -124,7 +111,7 @@ int main(int argc, char** argv) {
   anpr::engine::Tally total;
   std::size_t unreadable = 0;
 
-  for (const auto& [set, images] : anpr::engine::group_by_image(rows, args.sets, args.limit_per_set)) {
+  for (const auto& [set, images] : anpr::engine::group_by_image(rows, args.truth.sets, args.truth.limit_per_set)) {
     for (const anpr::engine::TruthImage& image : images) {
       const std::string path = (root / image.image).string();
       const cv::Mat pixels = cv::imread(path, cv::IMREAD_COLOR);

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "edge/engine/engine_error.h"
+#include "edge/engine/ground_truth.h"
 
 namespace anpr::engine {
 
@@ -54,6 +55,26 @@ bool parse_engine_flag(std::string_view flag, const std::function<std::string()>
     return false;
   }
   return true;
+}
+
+bool parse_selection_arg(const std::string& arg, const std::function<std::string()>& value,
+                         TruthSelection& selection) {
+  if (arg == "--sets") {
+    selection.sets = parse_set_list(value());
+  } else if (arg == "--limit-per-set") {
+    selection.limit_per_set = parse_count(arg, value());
+  } else if (arg.rfind("--", 0) == 0) {
+    return false;
+  } else if (selection.csv.empty()) {
+    selection.csv = arg;
+  } else {
+    throw EngineError("more than one ground-truth file given");
+  }
+  return true;
+}
+
+void require_ground_truth(const TruthSelection& selection) {
+  if (selection.csv.empty()) throw EngineError("no ground-truth file given");
 }
 
 }  // namespace anpr::engine

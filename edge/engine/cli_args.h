@@ -1,9 +1,12 @@
-// Argument parsing shared by anpr-read and anpr-eval: the two take the same
-// engine flags and must reject bad values the same way, naming the flag.
+// Argument parsing shared by the engine's tools: anpr-read and anpr-eval take
+// the same engine flags, anpr-eval and anpr-detect-recall the same choice of
+// ground truth, and all must reject bad values the same way, naming the flag.
 #pragma once
 
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +34,22 @@ inline constexpr char kEngineFlagsUsage[] =
 // Applies `flag` to `options` when it is one of kEngineFlagsUsage, taking its
 // value from `value` (which throws when there is none); false for any other flag.
 bool parse_engine_flag(std::string_view flag, const std::function<std::string()>& value, EngineOptions& options);
+
+// Which ground truth a scoring tool reads: the CSV (its one positional
+// argument) and, with --sets A,B and --limit-per-set K, which of it.
+struct TruthSelection {
+  std::string csv;
+  std::set<std::string> sets;
+  std::optional<std::size_t> limit_per_set;
+};
+
+// Takes `arg` into `selection` when it is --sets, --limit-per-set or, not
+// starting with "--", the CSV (a second one throws EngineError); false for
+// anything else.
+bool parse_selection_arg(const std::string& arg, const std::function<std::string()>& value,
+                         TruthSelection& selection);
+
+// Throws EngineError when no CSV was given.
+void require_ground_truth(const TruthSelection& selection);
 
 }  // namespace anpr::engine
