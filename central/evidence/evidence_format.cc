@@ -18,8 +18,6 @@ namespace {
 using encoding::get_fixed32;
 using encoding::put_fixed32;
 
-std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::value(bytes)); }
-
 }  // namespace
 
 std::array<char, kSegmentHeaderSize> encode_segment_header(std::uint64_t segment_id) {
@@ -48,7 +46,7 @@ void append_record(std::string& out, std::string_view event_id, std::string_view
   out.append(plate_jpeg);
   out.append(overview_jpeg);
   const std::string_view body(out.data() + start + kRecordHeaderSize, length);
-  put_fixed32(out.data() + start, masked_crc(body));
+  put_fixed32(out.data() + start, crc32c::masked_value(body));
 }
 
 std::uint32_t record_length(std::string_view header) { return get_fixed32(header.data() + 4); }

@@ -25,6 +25,9 @@ inline constexpr std::uint32_t kMaskDelta = 0xa282ead8u;
 // Rotate right by 15 bits and add a constant.
 inline std::uint32_t mask(std::uint32_t crc) { return ((crc >> 15) | (crc << 17)) + kMaskDelta; }
 
+// The masked CRC of `data`: what the on-disk formats store.
+inline std::uint32_t masked_value(std::string_view data) { return mask(value(data)); }
+
 inline std::uint32_t unmask(std::uint32_t masked) {
   const std::uint32_t rot = masked - kMaskDelta;
   return (rot >> 17) | (rot << 15);

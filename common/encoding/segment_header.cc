@@ -8,19 +8,13 @@
 
 namespace anpr::encoding {
 
-namespace {
-
-std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::value(bytes)); }
-
-}  // namespace
-
 std::array<char, kSegmentHeaderSize> encode_segment_header(std::uint32_t magic, std::uint32_t version,
                                                            std::uint64_t value) {
   std::array<char, kSegmentHeaderSize> out{};
   put_fixed32(out.data(), magic);
   put_fixed32(out.data() + 4, version);
   put_fixed64(out.data() + 8, value);
-  put_fixed32(out.data() + 16, masked_crc(std::string_view(out.data(), 16)));
+  put_fixed32(out.data() + 16, crc32c::masked_value(std::string_view(out.data(), 16)));
   return out;
 }
 
@@ -38,7 +32,7 @@ std::optional<std::uint64_t> decode_segment_header(std::string_view bytes, std::
     *why = fmt::format("unsupported segment format version {} (this build reads {})", found, version);
     return std::nullopt;
   }
-  if (get_fixed32(bytes.data() + 16) != masked_crc(bytes.substr(0, 16))) {
+  if (get_fixed32(bytes.data() + 16) != crc32c::masked_value(bytes.substr(0, 16))) {
     *why = "segment header checksum mismatch";
     return std::nullopt;
   }

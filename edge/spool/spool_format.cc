@@ -21,8 +21,6 @@ using encoding::put_fixed64;
 
 constexpr std::size_t kSegmentNameDigits = 20;
 
-std::uint32_t masked_crc(std::string_view bytes) { return crc32c::mask(crc32c::value(bytes)); }
-
 }  // namespace
 
 std::array<char, kSegmentHeaderSize> encode_segment_header(std::uint64_t first_seq) {
@@ -90,7 +88,7 @@ std::optional<std::uint64_t> parse_segment_file_name(std::string_view name) {
 std::array<char, kAckFloorFileSize> encode_ack_floor(std::uint64_t floor) {
   std::array<char, kAckFloorFileSize> out{};
   put_fixed64(out.data(), floor);
-  put_fixed32(out.data() + 8, masked_crc(std::string_view(out.data(), 8)));
+  put_fixed32(out.data() + 8, crc32c::masked_value(std::string_view(out.data(), 8)));
   return out;
 }
 
@@ -99,7 +97,7 @@ std::optional<std::uint64_t> decode_ack_floor(std::string_view bytes, std::strin
     *why = fmt::format("ack floor is {} bytes, expected {}", bytes.size(), kAckFloorFileSize);
     return std::nullopt;
   }
-  if (get_fixed32(bytes.data() + 8) != masked_crc(bytes.substr(0, 8))) {
+  if (get_fixed32(bytes.data() + 8) != crc32c::masked_value(bytes.substr(0, 8))) {
     *why = "ack floor checksum mismatch";
     return std::nullopt;
   }
