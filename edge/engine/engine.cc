@@ -70,7 +70,7 @@ PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detec
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
       Identification whole = identify_parts(parts, rectified.eu_band);
-      if (whole.confidence > id.confidence) id = std::move(whole);
+      if (better_cut(whole, id)) id = std::move(whole);
     }
   }
   PlateRead read;

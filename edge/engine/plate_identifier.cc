@@ -26,6 +26,15 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
   return ranked.format->country;
 }
 
+// True when `part` can be had from `whole` by dropping characters.
+bool is_subsequence(const std::string& part, const std::string& whole) {
+  std::size_t matched = 0;
+  for (char c : whole) {
+    if (matched < part.size() && part[matched] == c) ++matched;
+  }
+  return matched == part.size();
+}
+
 }  // namespace
 
 bool is_eu_country(std::string_view country) {
@@ -49,6 +58,16 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
   id.display = id.country.empty() ? best.text : plate::display(best.text, id.country);
   id.confidence = id.candidates.front().confidence;
   return id;
+}
+
+bool better_cut(const Identification& b, const Identification& a) {
+  if (b.text.size() > a.text.size() && is_subsequence(a.text, b.text)) {
+    return b.confidence >= kLongerCutShare * a.confidence;
+  }
+  if (a.text.size() > b.text.size() && is_subsequence(b.text, a.text)) {
+    return a.confidence < kLongerCutShare * b.confidence;
+  }
+  return b.confidence > a.confidence;
 }
 
 }  // namespace anpr::engine

@@ -27,6 +27,19 @@ struct Identification {
   std::vector<ReadCandidate> candidates;  // at most top_n, best first
 };
 
+// How confident, relative to a shorter reading it contains, a longer reading
+// of another cut must be to win (chosen on generated LV/LT crops and the
+// tuning sets' validation fifth: 0.7 and 0.85 gave the same, 0.5 lost).
+inline constexpr double kLongerCutShare = 0.8;
+
+// Whether `b`, one cut of a plate (a text row, the whole plate, its halves),
+// should be reported instead of `a`, another cut's. A row cut short at the
+// gap of an LT plate reads "SDZ" more confidently than the whole plate reads
+// "SDZ127", and a doubled character lost in one cut is kept in another: when
+// one reading is the other with characters missing, the longer wins unless it
+// is much less confident (kLongerCutShare). Otherwise the more confident wins.
+bool better_cut(const Identification& b, const Identification& a);
+
 // True for the member states of the EU (the countries whose plates carry the
 // blue strip).
 bool is_eu_country(std::string_view country);

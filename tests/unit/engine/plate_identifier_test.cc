@@ -1,6 +1,7 @@
 // Identification: the plate catalogue overrules a slightly likelier misread,
 // country hints and the EU strip choose between countries, and texts that
-// fit nothing survive demoted.
+// fit nothing survive demoted; of two cuts of one plate, a reading that
+// misses characters of the other gives way to it.
 #include "edge/engine/plate_identifier.h"
 
 #include <gtest/gtest.h>
@@ -59,6 +60,31 @@ TEST(PlateIdentifier, UnknownHintIsAnError) {
   const std::vector<std::string> hints = {"XX"};
   const std::vector<TextCandidate> texts = {{"AB1234", 0.9}};
   EXPECT_THROW(identify_plate(texts, hints, false, 5), plate::PlateError);
+}
+
+Identification reading(std::string text, double confidence) {
+  Identification id;
+  id.text = std::move(text);
+  id.confidence = confidence;
+  return id;
+}
+
+TEST(PlateIdentifier, TheMoreCompleteCutWinsUnlessMuchLessSure) {
+  const Identification row = reading("SDZ", 0.98), whole = reading("SDZ127", 0.9);
+  EXPECT_TRUE(better_cut(whole, row));
+  EXPECT_FALSE(better_cut(row, whole));
+  // Doubled characters: "JAY45" is "JAY445" with one 4 lost.
+  EXPECT_TRUE(better_cut(reading("JAY445", 0.8), reading("JAY45", 0.95)));
+  // Far less sure: the longer reading probably made characters up.
+  EXPECT_FALSE(better_cut(reading("SDZ127", 0.5), row));
+  EXPECT_TRUE(better_cut(row, reading("SDZ127", 0.5)));
+}
+
+TEST(PlateIdentifier, UnrelatedCutsCompareByConfidence) {
+  const Identification a = reading("AB1234", 0.9), b = reading("AB1284", 0.8), longer = reading("XAB1284", 0.85);
+  EXPECT_TRUE(better_cut(a, b));
+  EXPECT_FALSE(better_cut(b, a));
+  EXPECT_TRUE(better_cut(a, longer));  // not a completion of "AB1234"
 }
 
 TEST(PlateIdentifier, KnowsTheEu) {
