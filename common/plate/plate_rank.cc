@@ -39,19 +39,31 @@ double hinted_prior(std::string_view country, std::span<const std::string> hints
 }
 
 // identify() without the hint check, for callers that checked once already.
+// Fits that the floor (kMinFitValidity) makes equal are ordered by what they
+// were worth before it: a Lithuanian motorcycle plate "233NO" is rare, but
+// its shape says more than the Latvian vanity shape that fits it too.
 std::vector<CountryFit> identify_checked(std::string_view normalised, std::span<const std::string> hints) {
-  std::vector<CountryFit> fits_found;
+  struct Found {
+    CountryFit fit;
+    double unfloored;
+  };
+  std::vector<Found> found;
   for (const std::string& country : countries()) {
     const double prior = hinted_prior(country, hints);
-    CountryFit best{nullptr, 0.0};
+    Found best{{nullptr, 0.0}, 0.0};
     for (const PlateFormat* format : formats_of(country)) {
-      const double validity = std::max(kMinFitValidity, prior * fit_weight(*format, normalised.size()));
-      if (validity > best.validity && fits(*format, normalised)) best = {format, validity};
+      const double unfloored = prior * fit_weight(*format, normalised.size());
+      const double validity = std::max(kMinFitValidity, unfloored);
+      const bool better = validity > best.fit.validity || (validity == best.fit.validity && unfloored > best.unfloored);
+      if (better && fits(*format, normalised)) best = {{format, validity}, unfloored};
     }
-    if (best.format != nullptr) fits_found.push_back(best);
+    if (best.fit.format != nullptr) found.push_back(best);
   }
-  std::stable_sort(fits_found.begin(), fits_found.end(),
-                   [](const CountryFit& a, const CountryFit& b) { return a.validity > b.validity; });
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return a.fit.validity != b.fit.validity ? a.fit.validity > b.fit.validity : a.unfloored > b.unfloored;
+  });
+  std::vector<CountryFit> fits_found;
+  for (const Found& f : found) fits_found.push_back(f.fit);
   return fits_found;
 }
 

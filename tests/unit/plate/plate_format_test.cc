@@ -38,7 +38,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"LV", "standard", "A1234", false}, Case{"LV", "standard", "AB", false},
         Case{"LV", "vanity", "COYOTE", true}, Case{"LV", "vanity", "XY", true},
         Case{"LV", "vanity", "WAX12345", true}, Case{"LV", "vanity", "COYOTE123", false},  // 9 characters
-        Case{"LV", "vanity", "A1234567", false},                                            // one letter only
+        Case{"LV", "vanity", "A1234567", true}, Case{"LV", "vanity", "1234567", false},     // digits only
         Case{"LV", "vanity", "A", false},
         Case{"LV", "taxi", "TX1234", true}, Case{"LV", "taxi", "TE7", true},
         Case{"LV", "taxi", "TA1234", false}, Case{"LV", "taxi", "TX0123", false},
@@ -47,6 +47,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"LT", "taxi", "T12345", true}, Case{"LT", "taxi", "T1234", false}, Case{"LT", "taxi", "A12345", false},
         Case{"LT", "motorcycle", "123AB", true}, Case{"LT", "motorcycle", "123ABC", false},
         Case{"LT", "motorcycle", "123QB", false},
+        Case{"LT", "personalised", "RD", true}, Case{"LT", "personalised", "M6Z7EJ", true},
+        Case{"LT", "personalised", "ABCDEFG", false}, Case{"LT", "personalised", "123456", false},
         Case{"LT", "standard", "ABC123", true}, Case{"LT", "standard", "ZYI000", true},
         Case{"LT", "standard", "ABQ123", false}, Case{"LT", "standard", "WBC123", false},
         Case{"LT", "standard", "ABX123", false}, Case{"LT", "standard", "ABC12", false},
