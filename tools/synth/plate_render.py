@@ -12,6 +12,7 @@ and squeezed when a long vanity text would not fit.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ import cv2
 import numpy as np
 
 import paint
-from plate_style import EU_YELLOW, FLAGS, WHITE, Style, style_for
+from plate_style import EU_YELLOW, FLAGS, WHITE, Style, strip_of, style_for
 from plate_text import Plate
 
 FONT_PATH = os.environ.get("ANPR_SYNTH_FONT",
@@ -30,6 +31,20 @@ CAP_RATIO = 0.71          # cap height / font height for OSP-DIN
 CHAR_GAP = 0.13           # gap between glyphs, in cap heights
 SPACE_GAP = 0.45          # a printed space, in cap heights
 RU_LETTER_SCALE = 0.76    # Russian letters are 58 mm against 76 mm digits
+# Set (to anything but "" or "0") to vary the strip's proportions from plate
+# to plate: strip width, the code's size, weight, width and height, the star
+# ring. Plate makers differ, and a generator with one strip layout teaches a
+# strip classifier that layout (tools/train/train_band.py). Off by default so
+# the documented evaluation sets stay what their seeds made.
+STRIP_VARIETY = os.environ.get("ANPR_SYNTH_STRIP_VARIETY", "") not in ("", "0")
+# Set to give every plate a random country's strip (or none) and label the
+# plate with that country instead of its own: data for the strip classifier
+# only, which must learn to read the strip, not guess it from the text or
+# the plate's colours. Never for anything that scores reading.
+STRIP_SHUFFLE = os.environ.get("ANPR_SYNTH_STRIP_SHUFFLE", "") not in ("", "0")
+# Countries drawn by the shuffle, with weights; RU has no strip.
+_SHUFFLED_STRIPS = (("LV", 3.0), ("LT", 3.0), ("EE", 1.0), ("PL", 1.0), ("FI", 1.0), ("DE", 1.0),
+                    ("SK", 1.0), ("CZ", 1.0), ("UA", 1.0), ("BY", 1.0), ("RU", 1.0))
 
 
 @dataclass
@@ -118,8 +133,14 @@ def _paste_mask(img, mask: np.ndarray, x: int, y: int, colour) -> None:
     paint.blend(roi, layer, np.ascontiguousarray(mask[y0 - y:y1 - y, x0 - x:x1 - x]))
 
 
-def _fit_code(code: str, cap_px: int, max_w: int) -> np.ndarray:
+def _fit_code(code: str, cap_px: int, max_w: int, stretch: float = 1.0, weight: int = 0) -> np.ndarray:
     mask = text_mask(code, cap_px)
+    if stretch != 1.0:
+        mask = cv2.resize(mask, (max(1, int(round(mask.shape[1] * stretch))), mask.shape[0]),
+                          interpolation=cv2.INTER_AREA)
+    if weight:
+        kernel = np.ones((1 + abs(weight), 1 + abs(weight)), np.uint8)
+        mask = cv2.dilate(mask, kernel) if weight > 0 else cv2.erode(mask, kernel)
     if mask.shape[1] > max_w:
         mask = cv2.resize(mask, (max_w, mask.shape[0]), interpolation=cv2.INTER_AREA)
     return mask
@@ -135,22 +156,42 @@ def _draw_flag(img, name: str, x: int, y: int, w: int, h: int) -> None:
         top = bottom
 
 
-def _draw_band(img, style: Style, s: float, text_ink) -> float:
+@dataclass(frozen=True)
+class _StripLayout:
+    """Proportions of one plate's strip, as factors of the standard layout."""
+
+    width: float = 1.0
+    code_size: float = 1.0
+    code_stretch: float = 1.0
+    code_weight: int = 0        # px of dilation (>0) or erosion (<0) of the code
+    code_lift: float = 0.08     # code baseline above the strip's foot, in plate heights
+    ring: float = 1.0
+
+    @staticmethod
+    def draw(rng: np.random.Generator) -> "_StripLayout":
+        if not STRIP_VARIETY:
+            return _StripLayout()
+        return _StripLayout(width=float(rng.uniform(0.8, 1.1)), code_size=float(rng.uniform(0.55, 1.05)),
+                            code_stretch=float(rng.uniform(0.75, 1.25)), code_weight=int(rng.integers(-1, 2)),
+                            code_lift=float(rng.uniform(0.04, 0.14)), ring=float(rng.uniform(0.75, 1.1)))
+
+
+def _draw_band(img, style: Style, s: float, text_ink, layout: _StripLayout) -> float:
     """Draws the left band; returns where the text area may start (mm)."""
     band = style.band
     w_mm, h_mm = style.size_mm
     if band is None:
         return 8.0
-    bw = 44.0 * min(1.0, h_mm / 110.0) if w_mm >= 400 else 36.0
+    bw = (44.0 * min(1.0, h_mm / 110.0) if w_mm >= 400 else 36.0) * layout.width
     x0, y0, y1 = 2.0, 2.0, h_mm - 2.0
     if band.colour is not None:
         cv2.rectangle(img, (int(x0 * s), int(y0 * s)), (int((x0 + bw) * s), int(y1 * s)),
                       band.colour, -1)
     cx = (x0 + bw / 2) * s
-    code_cap = int(round(min(22.0, 0.2 * h_mm + 4) * s))
+    code_cap = int(round(min(22.0, 0.2 * h_mm + 4) * layout.code_size * s))
     code_ink = WHITE if band.colour is not None else text_ink
     if band.flag is None:
-        ring_r, star_r = 0.3 * bw * s, 0.07 * bw * s
+        ring_r, star_r = 0.3 * bw * s * layout.ring, 0.07 * bw * s * layout.ring
         ring_cy = y0 * s + ring_r + 0.16 * bw * s
         for k in range(12):
             a = k * np.pi / 6
@@ -158,9 +199,9 @@ def _draw_band(img, style: Style, s: float, text_ink) -> float:
     else:
         fw, fh = int(0.7 * bw * s), int(0.45 * bw * s)
         _draw_flag(img, band.flag, int(cx - fw / 2), int((y0 + 0.12 * bw) * s), fw, fh)
-    code = _fit_code(band.code, max(3, code_cap), int(0.82 * bw * s))
+    code = _fit_code(band.code, max(3, code_cap), int(0.82 * bw * s), layout.code_stretch, layout.code_weight)
     _paste_mask(img, code, int(cx - code.shape[1] / 2),
-                int((y1 - 0.08 * h_mm) * s) - code.shape[0], code_ink)
+                int((y1 - layout.code_lift * h_mm) * s) - code.shape[0], code_ink)
     return x0 + bw + 4.0
 
 
@@ -298,6 +339,11 @@ def _wear(img, rng: np.random.Generator, amount: float) -> np.ndarray:
 def render_plate(plate: Plate, px_per_mm: float, rng: np.random.Generator) -> FlatPlate:
     """The plate as it would look photographed flat and front-on, unlit."""
     style = style_for(plate)
+    if STRIP_SHUFFLE:
+        names, weights = zip(*_SHUFFLED_STRIPS)
+        country = names[int(rng.choice(len(names), p=np.array(weights) / sum(weights)))]
+        style = dataclasses.replace(style, band=strip_of(country))
+        plate = dataclasses.replace(plate, country=country)
     s = float(px_per_mm)
     w_mm, h_mm = style.size_mm
     W, H = max(8, int(round(w_mm * s))), max(4, int(round(h_mm * s)))
@@ -305,7 +351,7 @@ def render_plate(plate: Plate, px_per_mm: float, rng: np.random.Generator) -> Fl
     img = np.empty((H, W, 3), np.uint8)
     img[:] = np.clip(np.array(style.background) + tint, 0, 255)
 
-    text_x0 = _draw_band(img, style, s, style.ink)
+    text_x0 = _draw_band(img, style, s, style.ink, _StripLayout.draw(rng))
     text_x1 = w_mm - 8.0
     if style.region_box:
         text_x1 = _draw_region_box(img, plate.rows[0].split(" ")[-1], style, s)

@@ -74,6 +74,11 @@ _LAYOUT_SIZE = {
 _EMBLEMS = {"DE": ("de_seals", 1.0), "SK": ("sk_arms", 1.0), "LT": ("lt_arms", 0.3)}
 
 
+def strip_of(country: str) -> Band | None:
+    """The left strip of `country`'s plates; None where they have none."""
+    return _BANDS.get(country)
+
+
 def style_for(plate: Plate) -> Style:
     """The look of `plate`, from its country, series and layout."""
     if plate.layout == "standard":
@@ -86,5 +91,5 @@ def style_for(plate: Plate) -> Style:
     if plate.layout != "standard" or plate.series not in ("regular", "vanity"):
         emblem = None
     return Style(size_mm=size, background=background, ink=BLACK,
-                 band=_BANDS.get(plate.country), emblem=emblem,
+                 band=strip_of(plate.country), emblem=emblem,
                  emblem_share=share, region_box=plate.country == "RU")

@@ -100,7 +100,9 @@ class VehicleDrawer:
         flat = self._flat(view.pose.plate_width)
         corners = vehicle.draw_vehicle(scene.image, scene.plate_mask, scene.lamp_mask, view,
                                        self.car, flat, self.size_m)
-        placed = PlacedPlate(self.plate, corners)
+        # The plate as drawn: under ANPR_SYNTH_STRIP_SHUFFLE its label names
+        # the strip it was given.
+        placed = PlacedPlate(flat.plate, corners)
         scene.plates.append(placed)
         return placed
 
