@@ -194,9 +194,7 @@ int main(int argc, char** argv) {
         const cv::Rect whole(0, 0, gray.cols, gray.rows);
         const cv::Rect got = anpr::engine::bounding_box(d.outline, gray.size());
         const double inter = (whole & got).area();
-        // The whole-image fallback (a "row" as high as the crop) is no row found.
-        if (anpr::engine::quad_height(d.rows.front()) < 0.97f * gray.rows &&
-            inter / (whole.area() + got.area() - inter) >= 0.3) {
+        if (d.rows_found && inter / (whole.area() + got.area() - inter) >= 0.3) {
           found.push_back(d);
         }
         boxes = {whole};

@@ -49,6 +49,9 @@ bool parse_engine_flag(std::string_view flag, const std::function<std::string()>
     options.reader_kind = parse_reader_flag(flag, value());
   } else if (flag == "--model") {
     options.crnn_model = value();
+  } else if (flag == "--band-model") {
+    const std::string model = value();
+    options.band_model = model == "none" ? "" : model;
   } else if (flag == "--rows-only") {
     options.whole_plate = false;
   } else {

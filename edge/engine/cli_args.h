@@ -28,8 +28,10 @@ std::vector<std::string> split_list(std::string_view value);
 // The engine flags both CLIs take, for their --help.
 inline constexpr char kEngineFlagsUsage[] =
     "  engine flags: [--topn N] [--country-hint LV,LT] [--reader tesseract|crnn] [--model FILE.onnx] [--rows-only]\n"
+    "                [--band-model FILE.onnx|none]\n"
     "  --model: the CRNN model (default models/plate_crnn.onnx of the source tree); --rows-only: read\n"
-    "  only the rectified text rows, not the whole plate as well.\n";
+    "  only the rectified text rows, not the whole plate as well; --band-model: the strip classifier\n"
+    "  (default models/eu_band.onnx), none: the country from the text alone.\n";
 
 // Applies `flag` to `options` when it is one of kEngineFlagsUsage, taking its
 // value from `value` (which throws when there is none); false for any other flag.

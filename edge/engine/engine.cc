@@ -44,9 +44,20 @@ void sort_by_confidence(std::vector<PlateRead>& reads) {
 
 Engine::Engine(EngineOptions options)
     : options_(checked(std::move(options))),
-      reader_(options_.reader_kind, options_.reader, options_.crnn_model, options_.crnn) {}
+      reader_(options_.reader_kind, options_.reader, options_.crnn_model, options_.crnn) {
+  if (!options_.band_model.empty()) band_.emplace(options_.band_model);
+}
 
-Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, bool eu_band) {
+StripEvidence Engine::strip_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue) {
+  StripEvidence strip{eu_blue, ""};
+  if (band_ && detection.rows_found && !detection.rows.empty()) {
+    const BandReading band = band_->classify(bgr, detection.rows.back());
+    if (band.probability >= options_.band_trust) strip.country = band.country;
+  }
+  return strip;
+}
+
+Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, const StripEvidence& strip) {
   LineReading positions;
   for (const cv::Mat& part : parts) {
     LineReading part_positions = reader_.read(part);
@@ -54,12 +65,13 @@ Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, bool eu
   }
   // More texts than reported: the identifier may reorder them by format fit.
   const std::vector<TextCandidate> texts = best_texts(positions, std::max<std::size_t>(options_.top_n * 4, 16));
-  return identify_plate(texts, options_.country_hints, eu_band, options_.top_n);
+  return identify_plate(texts, options_.country_hints, strip, options_.top_n);
 }
 
 PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* plate) {
   const RectifiedPlate rectified = rectify(bgr, detection, options_.rectifier);
-  Identification id = identify_parts(rectified.rows, rectified.eu_band);
+  const StripEvidence strip = strip_of(bgr, detection, rectified.eu_band);
+  Identification id = identify_parts(rectified.rows, strip);
   if (options_.whole_plate && (plate || !detection.rows.empty())) {
     // A crop's row count is unknown (its aspect decides); a frame's detector saw it.
     const bool two_rows = !plate && detection.rows.size() >= 2;
@@ -69,7 +81,7 @@ PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detec
     for (const std::vector<Quad>& layout : plate_layouts(outline, two_rows)) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
-      Identification whole = identify_parts(parts, rectified.eu_band);
+      Identification whole = identify_parts(parts, strip);
       if (better_cut(whole, id)) id = std::move(whole);
     }
   }

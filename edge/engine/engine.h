@@ -3,17 +3,20 @@
 // Tesseract or the CRNN model) -> identify (plate_identifier.h); each stage
 // is its own file pair so it can be replaced and tested alone. Besides the
 // rectified text rows, the reader is given the whole plate (plate_parts.h),
-// and the reading identified more confidently wins. An Engine owns
+// and the reading identified more confidently wins; the strip classifier
+// (band_classifier.h) reads the country code beside the text. An Engine owns
 // its reader (a Tesseract instance or an OpenCV DNN net) and is not
 // thread-safe: make one per worker thread.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
 
+#include "edge/engine/band_classifier.h"
 #include "edge/engine/plate_detector.h"
 #include "edge/engine/plate_identifier.h"
 #include "edge/engine/plate_read.h"
@@ -33,6 +36,10 @@ struct EngineOptions {
   // Also read the whole plate (a crop as it is, in a frame the plate its text
   // row implies; halves where it may hold two rows), as the CRNN was trained.
   bool whole_plate = true;
+  // The strip classifier (band_classifier.h); empty: none, the country comes
+  // from the text alone. Its code is believed from band_trust on.
+  std::string band_model = default_band_model();
+  double band_trust = 0.9;
   std::size_t top_n = 5;                    // candidates kept per plate
   std::vector<std::string> country_hints;   // catalogued ISO codes, e.g. {"LV", "LT"}
   // Reads below these are text on signs and cars, or noise, not plates.
@@ -64,10 +71,15 @@ class Engine {
 
   // The parts of one reading of a plate (rows, or whole plate / halves),
   // read top first and identified as one text.
-  Identification identify_parts(const std::vector<cv::Mat>& parts, bool eu_band);
+  Identification identify_parts(const std::vector<cv::Mat>& parts, const StripEvidence& strip);
+
+  // The strip's evidence for `detection`: the rectifier's blue, and the
+  // classifier's code beside its lowest row when it found one.
+  StripEvidence strip_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue);
 
   EngineOptions options_;
   RowReader reader_;
+  std::optional<BandClassifier> band_;
 };
 
 }  // namespace anpr::engine

@@ -178,6 +178,7 @@ PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& option
     d.rows = {whole};
     d.char_height = kWorkHeight;
     d.score = 0.1;
+    d.rows_found = false;
   } else {
     d = make_detection(work, {&*best});
   }

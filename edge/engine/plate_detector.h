@@ -40,6 +40,7 @@ struct PlateDetection {
   std::vector<Quad> rows;   // each text row, tight, top row first
   float char_height = 0;    // frame px
   double score = 0;         // in (0, 1], higher is more plate-like
+  bool rows_found = true;   // false: locate_in_crop found no row and `rows` is the whole crop
 };
 
 // Plates in `gray` (CV_8UC1), best first, overlapping detections removed.
@@ -47,7 +48,8 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
 
 // The text of an image known to be one plate (a crop from another
 // detector): its longest row of blobs, searched without the gap limit
-// because a crop holds nothing else, or the whole image when no row is found.
+// because a crop holds nothing else, or the whole image when no row is found
+// (rows_found false).
 PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& options);
 
 }  // namespace anpr::engine

@@ -15,12 +15,22 @@ constexpr std::array<std::string_view, 27> kEuCountries = {
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
     "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"};
 
-// The country for `ranked`: its best format's, unless the plate has an EU
-// strip and an EU format fits the same text too.
-std::string country_of(const plate::RankedCandidate& ranked, std::span<const std::string> hints, bool eu_band) {
+// The country for `ranked`: the strip's code when that country's formats fit
+// the text about as well as the best (kStripDecidesWithin); else the best
+// format's country, unless the plate has an EU strip and an EU format fits
+// the same text too.
+std::string country_of(const plate::RankedCandidate& ranked, std::span<const std::string> hints,
+                       const StripEvidence& strip) {
   if (ranked.format == nullptr) return "";
-  if (!eu_band || is_eu_country(ranked.format->country)) return ranked.format->country;
-  for (const plate::CountryFit& fit : plate::identify(ranked.text, hints)) {
+  const std::vector<plate::CountryFit> fits = plate::identify(ranked.text, hints);
+  for (const plate::CountryFit& fit : fits) {
+    if (!strip.country.empty() && fit.format->country == strip.country &&
+        fit.validity * kStripDecidesWithin >= ranked.validity) {
+      return strip.country;
+    }
+  }
+  if (!strip.eu || is_eu_country(ranked.format->country)) return ranked.format->country;
+  for (const plate::CountryFit& fit : fits) {
     if (is_eu_country(fit.format->country)) return fit.format->country;
   }
   return ranked.format->country;
@@ -41,8 +51,8 @@ bool is_eu_country(std::string_view country) {
   return std::find(kEuCountries.begin(), kEuCountries.end(), country) != kEuCountries.end();
 }
 
-Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints, bool eu_band,
-                              std::size_t top_n) {
+Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints,
+                              const StripEvidence& strip, std::size_t top_n) {
   std::vector<plate::OcrCandidate> ocr;
   for (const TextCandidate& t : texts) ocr.push_back({t.text, std::clamp(t.confidence, 0.0, 1.0)});
   const std::vector<plate::RankedCandidate> ranked = plate::rank_candidates(ocr, hints);
@@ -54,7 +64,7 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
   }
   const plate::RankedCandidate& best = ranked.front();
   id.text = best.text;
-  id.country = country_of(best, hints, eu_band);
+  id.country = country_of(best, hints, strip);
   id.display = id.country.empty() ? best.text : plate::display(best.text, id.country);
   id.confidence = id.candidates.front().confidence;
   return id;

@@ -2,7 +2,9 @@
 // and whose plate it is. The plate catalogue (common/plate) ranks texts by
 // how well they fit a real format, weighted by the country's share of
 // traffic and the site's hints; the EU strip, when the rectifier saw one,
-// rules out the non-EU countries for the same characters.
+// rules out the non-EU countries for the same characters, and the country
+// code the strip classifier read on it (band_classifier.h) decides between
+// countries whose formats the text fits alike.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +29,12 @@ struct Identification {
   std::vector<ReadCandidate> candidates;  // at most top_n, best first
 };
 
+// What the strip at the plate's left edge says, beside its text.
+struct StripEvidence {
+  bool eu = false;      // strip blue was seen left of the text
+  std::string country;  // the strip classifier's country code when it is sure of it, else ""
+};
+
 // How confident, relative to a shorter reading it contains, a longer reading
 // of another cut must be to win (chosen on generated LV/LT crops and the
 // tuning sets' validation fifth: 0.7 and 0.85 gave the same, 0.5 lost).
@@ -44,9 +52,18 @@ bool better_cut(const Identification& b, const Identification& a);
 // blue strip).
 bool is_eu_country(std::string_view country);
 
-// Ranks `texts` and fills in the winner. Empty text when nothing normalises
-// to a plate. Throws anpr::plate::PlateError for an unknown hint.
-Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints, bool eu_band,
-                              std::size_t top_n);
+// The strip's code names the country only among fits this close to the best
+// one: it settles what the text leaves open (a personalised plate fits the
+// Latvian vanity and the Lithuanian personalised shape alike) and never
+// overrules a tight format (a Latvian standard `AB-1234` stays Latvian
+// whatever the classifier makes of its strip, which it was never taught on
+// real plates).
+inline constexpr double kStripDecidesWithin = 2.0;
+
+// Ranks `texts` and fills in the winner; the country is chosen as
+// kStripDecidesWithin says. Empty text when nothing normalises to a plate.
+// Throws anpr::plate::PlateError for an unknown hint.
+Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints,
+                              const StripEvidence& strip, std::size_t top_n);
 
 }  // namespace anpr::engine

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "edge/engine/engine_error.h"
+#include "edge/engine/model_path.h"
 
 namespace anpr::engine {
 namespace {
@@ -33,11 +34,7 @@ ReaderKind parse_reader_kind(std::string_view name) {
 
 std::string_view reader_kind_name(ReaderKind kind) { return kind == ReaderKind::crnn ? "crnn" : "tesseract"; }
 
-std::string default_crnn_model() {
-  const std::filesystem::path in_tree = std::filesystem::path(ANPR_MODEL_DIR) / "plate_crnn.onnx";
-  if (std::filesystem::exists(in_tree)) return in_tree.string();
-  return (std::filesystem::path(ANPR_INSTALLED_MODEL_DIR) / "plate_crnn.onnx").string();
-}
+std::string default_crnn_model() { return model_path("plate_crnn.onnx"); }
 
 RowReader::RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
                      const CrnnOptions& crnn)

@@ -22,9 +22,7 @@ enum class ReaderKind { tesseract, crnn };
 ReaderKind parse_reader_kind(std::string_view name);
 std::string_view reader_kind_name(ReaderKind kind);
 
-// models/plate_crnn.onnx of the source tree this engine was built from while
-// that tree is there (a build run in place), else the installed copy under
-// <prefix>/share/anpr/models.
+// models/plate_crnn.onnx, found by model_path.h's rule.
 std::string default_crnn_model();
 
 class RowReader {

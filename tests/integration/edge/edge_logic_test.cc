@@ -76,6 +76,9 @@ TEST(EdgeConfig, MinimalFileGetsWorkingDefaults) {
   EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {model: /opt/anpr/plate.onnx}\n", "edge.yaml")
                 .engine.crnn_model,
             "/opt/anpr/plate.onnx");
+  EXPECT_EQ(c.engine.band_model, engine::default_band_model());
+  EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {band_model: none}\n", "edge.yaml").engine.band_model,
+            "");
   ASSERT_EQ(c.cameras.size(), 1u);
   EXPECT_EQ(c.cameras[0].capture.camera_id, "gate-1");
   EXPECT_EQ(c.cameras[0].capture.max_fps, 10.0);

@@ -1,7 +1,8 @@
 // The whole engine on drawn frames, with each reader: a Latvian plate is read
 // exactly with its country, display and corners; a blank frame gives nothing;
-// crops are read without a search; bad input and options (an unknown reader,
-// a missing model) are refused.
+// crops are read without a search; the strip's code names the country of a
+// personalised plate; bad input and options (an unknown reader, a missing
+// model) are refused.
 #include "edge/engine/engine.h"
 
 #include <filesystem>
@@ -132,6 +133,45 @@ TEST(Engine, ReportsATwoCharacterPlate) {
   EXPECT_EQ(reads[0].country, "LV");
 }
 
+// A personalised plate fits the Latvian and the Lithuanian catalogue alike:
+// the strip classifier's code names the country (here believed whatever its
+// probability, band_trust 0, since it reads drawn plates' codes only
+// unsurely: band_classifier_test), and without it both get the same one.
+TEST(Engine, TheStripsCodeNamesTheCountryOfAPersonalisedPlate) {
+  EngineOptions believing;
+  believing.band_trust = 0;
+  Engine engine(believing);
+  EngineOptions without_strip;
+  without_strip.band_model.clear();
+  Engine text_only(without_strip);
+  BandClassifier classifier(default_band_model());
+  testing::PlateStyle style;
+  style.height = 80;
+  std::vector<std::string> text_only_countries;
+  int named = 0;
+  for (const std::string code : {"LV", "LT"}) {
+    style.band_code = code;
+    const cv::Mat frame = testing::render_scene("7RD", style, {640, 360}, {330, 190});
+    cv::Mat gray;
+    cv::cvtColor(frame, gray, cv::COLOR_BGR2GRAY);
+    const std::vector<PlateDetection> found = detect_plates(gray, DetectorOptions{});
+    ASSERT_FALSE(found.empty());
+    const std::string strip = classifier.classify(frame, found.front().rows.back()).country;
+    const std::vector<PlateRead> reads = engine.read(frame);
+    ASSERT_FALSE(reads.empty()) << code;
+    EXPECT_EQ(reads.front().text, "7RD");
+    if (strip == "LV" || strip == "LT") {
+      EXPECT_EQ(reads.front().country, strip) << code;
+      ++named;
+    }
+    const std::vector<PlateRead> guessed = text_only.read(frame);
+    ASSERT_FALSE(guessed.empty()) << code;
+    text_only_countries.push_back(guessed.front().country);
+  }
+  EXPECT_GT(named, 0) << "the classifier named neither strip: nothing was tested";
+  EXPECT_EQ(text_only_countries[0], text_only_countries[1]);
+}
+
 TEST(Engine, RefusesBadInputAndOptions) {
   Engine engine({});
   EXPECT_THROW(engine.read(cv::Mat()), EngineError);
@@ -165,6 +205,18 @@ TEST(Engine, RefusesAMissingModelNamingIt) {
 
 TEST(Engine, DefaultModelIsTheSourceTreeOne) {
   EXPECT_TRUE(std::filesystem::is_regular_file(EngineOptions{}.crnn_model)) << EngineOptions{}.crnn_model;
+  EXPECT_TRUE(std::filesystem::is_regular_file(EngineOptions{}.band_model)) << EngineOptions{}.band_model;
+}
+
+TEST(Engine, RefusesAMissingStripModelNamingIt) {
+  EngineOptions options;
+  options.band_model = "/nonexistent/eu_band.onnx";
+  try {
+    Engine engine(options);
+    FAIL() << "an engine was made without its strip model";
+  } catch (const EngineError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/eu_band.onnx"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

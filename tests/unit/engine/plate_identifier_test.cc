@@ -13,7 +13,7 @@ namespace {
 
 TEST(PlateIdentifier, PrefersTheReadThatFitsAFormat) {
   const std::vector<TextCandidate> texts = {{"A81234", 0.80}, {"AB1234", 0.75}};
-  const Identification id = identify_plate(texts, {}, false, 5);
+  const Identification id = identify_plate(texts, {}, {}, 5);
   EXPECT_EQ(id.text, "AB1234");
   EXPECT_EQ(id.country, "LV");
   EXPECT_EQ(id.display, "AB-1234");
@@ -26,22 +26,22 @@ TEST(PlateIdentifier, PrefersTheReadThatFitsAFormat) {
 TEST(PlateIdentifier, EuStripPicksTheEuReadingOfTheSameText) {
   // 1234AB5 is a Belarusian plate, and a (less likely) Latvian vanity one.
   const std::vector<TextCandidate> texts = {{"1234AB5", 0.9}};
-  EXPECT_EQ(identify_plate(texts, {}, false, 5).country, "BY");
-  EXPECT_EQ(identify_plate(texts, {}, true, 5).country, "LV");
+  EXPECT_EQ(identify_plate(texts, {}, {}, 5).country, "BY");
+  EXPECT_EQ(identify_plate(texts, {}, StripEvidence{true, ""}, 5).country, "LV");
 }
 
 TEST(PlateIdentifier, HintsChooseBetweenCountries) {
   // ABC123 is a Lithuanian plate and, as text, a Finnish one too: the
   // border's prior picks LT, a camera's hint picks the hinted country.
   const std::vector<TextCandidate> texts = {{"ABC123", 0.9}};
-  EXPECT_EQ(identify_plate(texts, {}, false, 5).country, "LT");
+  EXPECT_EQ(identify_plate(texts, {}, {}, 5).country, "LT");
   const std::vector<std::string> hints = {"FI"};
-  EXPECT_EQ(identify_plate(texts, hints, false, 5).country, "FI");
+  EXPECT_EQ(identify_plate(texts, hints, {}, 5).country, "FI");
 }
 
 TEST(PlateIdentifier, UnfitTextsAreDemotedNotDropped) {
   const std::vector<TextCandidate> texts = {{"9876543", 0.9}};
-  const Identification id = identify_plate(texts, {}, false, 5);
+  const Identification id = identify_plate(texts, {}, {}, 5);
   EXPECT_EQ(id.text, "9876543");
   EXPECT_EQ(id.country, "");
   EXPECT_DOUBLE_EQ(id.confidence, 0.9 * kUnfitConfidenceFactor);
@@ -49,17 +49,33 @@ TEST(PlateIdentifier, UnfitTextsAreDemotedNotDropped) {
 
 TEST(PlateIdentifier, KeepsAtMostTopN) {
   const std::vector<TextCandidate> texts = {{"AB1234", 0.9}, {"AB1235", 0.8}, {"AB1236", 0.7}};
-  EXPECT_EQ(identify_plate(texts, {}, false, 2).candidates.size(), 2u);
+  EXPECT_EQ(identify_plate(texts, {}, {}, 2).candidates.size(), 2u);
 }
 
 TEST(PlateIdentifier, NothingToRankGivesAnEmptyText) {
-  EXPECT_TRUE(identify_plate({}, {}, false, 5).text.empty());
+  EXPECT_TRUE(identify_plate({}, {}, {}, 5).text.empty());
 }
 
 TEST(PlateIdentifier, UnknownHintIsAnError) {
   const std::vector<std::string> hints = {"XX"};
   const std::vector<TextCandidate> texts = {{"AB1234", 0.9}};
-  EXPECT_THROW(identify_plate(texts, hints, false, 5), plate::PlateError);
+  EXPECT_THROW(identify_plate(texts, hints, {}, 5), plate::PlateError);
+}
+
+TEST(PlateIdentifier, TheStripsCodeDecidesBetweenCountriesTheTextFitsAlike) {
+  // A personalised plate: Latvian vanity and Lithuanian personalised alike.
+  const std::vector<TextCandidate> vanity = {{"M6Z7EJ", 0.9}};
+  EXPECT_EQ(identify_plate(vanity, {}, StripEvidence{true, "LT"}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(vanity, {}, StripEvidence{true, "LV"}, 5).country, "LV");
+  // The strip outweighs the site's hints.
+  const std::vector<std::string> hints = {"LV"};
+  EXPECT_EQ(identify_plate(vanity, hints, StripEvidence{true, "LT"}, 5).country, "LT");
+  // A code whose country no format of the text belongs to is not believed.
+  const std::vector<TextCandidate> standard = {{"ABC123", 0.9}};
+  EXPECT_EQ(identify_plate(standard, {}, StripEvidence{true, "PL"}, 5).country, "LT");
+  // Nor is one against a tight format: ABC123 is a Lithuanian standard plate
+  // far more than a Latvian vanity one.
+  EXPECT_EQ(identify_plate(standard, {}, StripEvidence{true, "LV"}, 5).country, "LT");
 }
 
 Identification reading(std::string text, double confidence) {

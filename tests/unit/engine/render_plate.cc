@@ -1,6 +1,7 @@
 // Synthetic plate rendering for tests; see render_plate.h.
 #include "tests/unit/engine/render_plate.h"
 
+#include <cmath>
 #include <filesystem>
 #include <stdexcept>
 #include <utility>
@@ -39,6 +40,20 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
     text_left = band + unit / 5;
   }
   static const cv::Ptr<cv::freetype::FreeType2> font = din_font();
+  if (style.eu_band && !style.band_code.empty()) {
+    // A ring of yellow dots for the stars, the code under it, as on the plate.
+    const int band = unit * 40 / 110, cx = h / 22 + band / 2;
+    for (int k = 0; k < 12; ++k) {
+      const double a = k * CV_PI / 6;
+      cv::circle(plate, cv::Point(cx + static_cast<int>(band * 0.3 * std::cos(a)), h / 3 + static_cast<int>(band * 0.3 * std::sin(a))),
+                 std::max(1, band / 14), cv::Scalar(0, 204, 255), cv::FILLED);
+    }
+    const int code_size = unit * 24 / 110;
+    int baseline = 0;
+    const cv::Size extent = font->getTextSize(style.band_code, code_size, -1, &baseline);
+    font->putText(plate, style.band_code, cv::Point(cx - extent.width / 2, h - h / 22 - unit * 8 / 110), code_size,
+                  cv::Scalar(255, 255, 255), -1, cv::LINE_AA, true);
+  }
   // Font size is the em height; a capital of DIN is about 0.72 of it.
   const int font_size = static_cast<int>(h * cap * 100 / 72);
   const std::size_t space = text.find(' ');

@@ -1,6 +1,6 @@
 // Synthetic plates and scenes for the engine's tests: a light plate with a
 // dark border and DIN characters (the typeface of most European plates),
-// optionally with the blue EU strip, pasted rotated into a textured frame.
+// optionally with the blue EU strip and its country code, pasted rotated into a textured frame.
 // Drawn in the test itself so every expectation is known exactly.
 #pragma once
 
@@ -13,6 +13,7 @@ namespace anpr::engine::testing {
 struct PlateStyle {
   int height = 44;        // px of the whole plate
   bool eu_band = true;
+  std::string band_code;  // drawn white at the foot of the strip, e.g. "LV"; none when empty
   double roll_degrees = 0;
   // A Latvian square plate, 280 x 200 mm: the text before its first space
   // is the top row, the rest the bottom row.

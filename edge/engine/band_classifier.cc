@@ -1,0 +1,75 @@
+// The strip classifier; see band_classifier.h.
+#include "edge/engine/band_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include <opencv2/imgproc.hpp>
+
+#include "edge/engine/engine_error.h"
+#include "edge/engine/model_path.h"
+
+namespace anpr::engine {
+
+cv::Mat band_window(const cv::Mat& bgr, const Quad& row) {
+  if (bgr.empty() || bgr.type() != CV_8UC3) throw EngineError("band_window needs a non-empty BGR image");
+  const float h = quad_height(row);
+  const Quad strip = grown(row, 2.5f * h, 1.2f * h - quad_width(row), 0.45f * h, 0.45f * h);
+  // Warped at its own scale, then shrunk by area: a perspective warp straight
+  // to 24 px would alias the code letters of a large plate away.
+  const cv::Size native(std::max(kBandWidth, static_cast<int>(std::lround(quad_width(strip)))),
+                        std::max(kBandHeight, static_cast<int>(std::lround(quad_height(strip)))));
+  cv::Mat window;
+  cv::resize(warp_quad(bgr, strip, native, cv::INTER_LINEAR), window, {kBandWidth, kBandHeight}, 0, 0,
+             cv::INTER_AREA);
+  return window;
+}
+
+cv::Mat band_input(const cv::Mat& window) {
+  if (window.type() != CV_8UC3 || window.cols != kBandWidth || window.rows != kBandHeight) {
+    throw EngineError("band_input needs a " + std::to_string(kBandWidth) + "x" + std::to_string(kBandHeight) +
+                      " BGR window");
+  }
+  cv::Mat values;
+  window.convertTo(values, CV_32F);
+  cv::Mat mean, deviation;
+  cv::meanStdDev(values.reshape(1), mean, deviation);
+  values = (values - cv::Scalar::all(mean.at<double>(0))) / std::max(deviation.at<double>(0), 1.0);
+  return cv::dnn::blobFromImage(values);
+}
+
+BandClassifier::BandClassifier(const std::string& onnx_path) : path_(onnx_path) {
+  if (!std::filesystem::is_regular_file(onnx_path)) throw EngineError("band model " + onnx_path + " is missing");
+  try {
+    net_ = cv::dnn::readNetFromONNX(onnx_path);
+  } catch (const cv::Exception& e) {
+    throw EngineError("band model " + onnx_path + " cannot be loaded: " + e.what());
+  }
+  if (net_.empty()) throw EngineError("band model " + onnx_path + " holds no network");
+  net_.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
+  net_.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+  // One run now, so a model with the wrong output is refused at load.
+  classify_window(cv::Mat(kBandHeight, kBandWidth, CV_8UC3, cv::Scalar::all(128)));
+}
+
+BandReading BandClassifier::classify(const cv::Mat& bgr, const Quad& row) {
+  return classify_window(band_window(bgr, row));
+}
+
+BandReading BandClassifier::classify_window(const cv::Mat& window) {
+  net_.setInput(band_input(window));
+  const cv::Mat out = net_.forward().reshape(1, 1);
+  if (out.cols != static_cast<int>(kBandClasses.size())) {
+    throw EngineError("band model " + path_ + " gives " + std::to_string(out.cols) + " outputs, not " +
+                      std::to_string(kBandClasses.size()));
+  }
+  cv::Point best;
+  double probability = 0;
+  cv::minMaxLoc(out, nullptr, &probability, nullptr, &best);
+  return {std::string(kBandClasses[static_cast<std::size_t>(best.x)]), probability};
+}
+
+std::string default_band_model() { return model_path("eu_band.onnx"); }
+
+}  // namespace anpr::engine

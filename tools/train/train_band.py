@@ -1,0 +1,180 @@
+#!/usr/bin/python3
+"""Trains the strip classifier (edge/engine/band_classifier.h) and exports it
+as models/eu_band.onnx.
+
+Input: folders written by anpr-band-windows (bench/engine/band_windows.cc),
+each holding NNNNNN.png windows of 72 x 40 px and labels.csv
+(file,label,set,image); label is a country code of CLASSES or "" (no strip).
+The windows are cut by the engine's own detector and band_window, so what
+the net learns on is what it sees at run time.
+
+The net: four 3x3 conv blocks (16-32-64-96 channels, batch norm, ReLU, the
+first three max-pooled) over the 40 x 72 BGR window, a 1x1 conv to one
+score map per class, global average pooling and softmax: the strip may be
+anywhere in the window's left part. Opset 11, fixed shape (1, 3, 40, 72) ->
+(1, 11, 1, 1); the export is run through OpenCV DNN and refused when it
+differs from torch by more than 1e-4.
+
+Usage: train_band.py --train DIR [DIR...] --val DIR [DIR...] --out eu_band.onnx
+                     [--epochs 6] [--threads 2] [--seed 1]
+Prints per-epoch loss and validation accuracy per class, then the confusion
+of LV and LT on the validation windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+# Must match kBandClasses in edge/engine/band_classifier.h.
+CLASSES = ("", "LV", "LT", "EE", "PL", "FI", "DE", "SK", "CZ", "UA", "BY")
+HEIGHT, WIDTH = 40, 72
+TOLERANCE = 1e-4
+
+
+def band_input(window: np.ndarray) -> np.ndarray:
+    """band_input() of band_classifier.cc: (3, 40, 72) float32, normalised by
+    the window's own mean and deviation over all channels."""
+    x = window.astype(np.float32)
+    return ((x - x.mean()) / max(float(x.std()), 1.0)).transpose(2, 0, 1)
+
+
+def load(dirs: list[Path]) -> tuple[np.ndarray, np.ndarray]:
+    images, labels = [], []
+    for d in dirs:
+        with open(d / "labels.csv", newline="") as f:
+            for row in csv.DictReader(f):
+                if row["label"] not in CLASSES:
+                    raise ValueError(f"{d}/labels.csv: label {row['label']!r} is not a class")
+                window = cv2.imread(str(d / row["file"]), cv2.IMREAD_COLOR)
+                if window is None or window.shape != (HEIGHT, WIDTH, 3):
+                    raise ValueError(f"{d}/{row['file']}: not a {WIDTH}x{HEIGHT} BGR window")
+                images.append(window)
+                labels.append(CLASSES.index(row["label"]))
+    return np.stack(images), np.array(labels, np.int64)
+
+
+def augment(window: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """What the renderer's looks do not vary enough: exposure, focus, noise,
+    a few pixels of placement and scale, and colour lost (a gray day camera)."""
+    x = window.astype(np.float32)
+    if rng.random() < 0.15:
+        x = np.repeat(cv2.cvtColor(x.astype(np.uint8), cv2.COLOR_BGR2GRAY)[:, :, None], 3, 2).astype(np.float32)
+    x = x * rng.uniform(0.6, 1.4) + rng.uniform(-40, 40)
+    if rng.random() < 0.3:
+        x = cv2.GaussianBlur(x, (3, 3), rng.uniform(0.3, 1.2))
+    if rng.random() < 0.5:
+        x = x + rng.normal(0, rng.uniform(2, 12), x.shape)
+    # Placement and scale: the detector's row ends and height are a few pixels off.
+    scale = rng.uniform(0.85, 1.15)
+    dx, dy = rng.uniform(-4, 4), rng.uniform(-3, 3)
+    centre = np.float32([WIDTH / 2, HEIGHT / 2])
+    m = np.float32([[scale, 0, (1 - scale) * centre[0] + dx], [0, scale, (1 - scale) * centre[1] + dy]])
+    x = cv2.warpAffine(x, m, (WIDTH, HEIGHT), borderMode=cv2.BORDER_REPLICATE)
+    return np.clip(x, 0, 255).astype(np.uint8)
+
+
+class BandNet(nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+
+        def block(cin: int, cout: int, pool: bool) -> list[nn.Module]:
+            layers: list[nn.Module] = [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU()]
+            return layers + [nn.MaxPool2d(2)] if pool else layers
+
+        self.body = nn.Sequential(*block(3, 16, True), *block(16, 32, True), *block(32, 64, True),
+                                  *block(64, 96, False), nn.Conv2d(96, len(CLASSES), 1),
+                                  nn.AdaptiveAvgPool2d(1), nn.Softmax(dim=1))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # (N,3,40,72) -> (N,11,1,1) probabilities
+        return self.body(x)
+
+
+def evaluate(net: BandNet, images: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    net.eval()
+    predicted = []
+    with torch.no_grad():
+        for i in range(0, len(images), 512):
+            batch = torch.from_numpy(np.stack([band_input(w) for w in images[i:i + 512]]))
+            predicted.append(net(batch).flatten(1).argmax(1).numpy())
+    net.train()
+    return np.concatenate(predicted)
+
+
+def report(predicted: np.ndarray, labels: np.ndarray) -> None:
+    parts = []
+    for k, name in enumerate(CLASSES):
+        n = int((labels == k).sum())
+        if n:
+            parts.append(f"{name or 'none'} {100 * float((predicted[labels == k] == k).mean()):.1f}% ({n})")
+    print(f"  val {100 * float((predicted == labels).mean()):.2f}%: " + ", ".join(parts), flush=True)
+
+
+def export(net: BandNet, path: Path, sample: np.ndarray) -> None:
+    net.eval()
+    x = torch.from_numpy(band_input(sample)[None])
+    torch.onnx.export(net, x, str(path), opset_version=11, input_names=["window"], output_names=["probabilities"])
+    onnx.checker.check_model(onnx.load(str(path)))
+    cv_net = cv2.dnn.readNetFromONNX(str(path))
+    cv_net.setInput(x.numpy())
+    diff = float(np.abs(cv_net.forward().reshape(-1) - net(x).detach().numpy().reshape(-1)).max())
+    if diff > TOLERANCE:
+        path.unlink()
+        raise SystemExit(f"OpenCV DNN output differs from torch by {diff:.2e}: model not written")
+    print(f"wrote {path} (OpenCV vs torch max difference {diff:.1e})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--train", type=Path, nargs="+", required=True)
+    ap.add_argument("--val", type=Path, nargs="+", required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
+
+    train_x, train_y = load(args.train)
+    val_x, val_y = load(args.val)
+    print(f"{len(train_x)} training windows, {len(val_x)} validation windows")
+    net = BandNet()
+    batch, steps_per_epoch = 64, len(train_x) // 64
+    opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=args.epochs * steps_per_epoch)
+    started = time.time()
+    for epoch in range(args.epochs):
+        order = rng.permutation(len(train_x))
+        total = 0.0
+        for step in range(steps_per_epoch):
+            idx = order[step * batch:(step + 1) * batch]
+            x = torch.from_numpy(np.stack([band_input(augment(train_x[i], rng)) for i in idx]))
+            probs = net(x).flatten(1)
+            loss = nn.functional.nll_loss(torch.log(probs.clamp_min(1e-8)), torch.from_numpy(train_y[idx]))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss)
+        print(f"epoch {epoch + 1}: loss {total / steps_per_epoch:.4f}, {time.time() - started:.0f} s", flush=True)
+        report(evaluate(net, val_x, val_y), val_y)
+    predicted = evaluate(net, val_x, val_y)
+    for k in (CLASSES.index("LV"), CLASSES.index("LT")):
+        got = np.bincount(predicted[val_y == k], minlength=len(CLASSES))
+        print(f"  {CLASSES[k]} read as: " + ", ".join(f"{CLASSES[c] or 'none'} {n}" for c, n in enumerate(got) if n))
+    torch.save(net.state_dict(), args.out.with_suffix(".pt"))
+    export(net, args.out, val_x[0])
+
+
+if __name__ == "__main__":
+    main()
