@@ -49,12 +49,7 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw EngineError(arg + " needs a value");
-      return argv[++i];
-    };
+  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
     if (arg == "--k") {
       args.k = anpr::engine::parse_count(arg, value());
     } else if (arg == "--min-relative") {
@@ -67,7 +62,7 @@ Arguments parse(int argc, char** argv) {
     } else if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) {
       throw EngineError("unknown option " + arg);
     }
-  }
+  });
   anpr::engine::require_ground_truth(args.truth);
   return args;
 }

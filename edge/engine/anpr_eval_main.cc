@@ -38,19 +38,14 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw EngineError(arg + " needs a value");
-      return argv[++i];
-    };
-    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) continue;
+  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
+    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) return;
     if (arg == "--help" || arg == "-h") {
       std::cout << kUsage << anpr::engine::kEngineFlagsUsage;
       std::exit(0);
     }
     if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) throw EngineError("unknown option " + arg);
-  }
+  });
   anpr::engine::require_ground_truth(args.truth);
   return args;
 }

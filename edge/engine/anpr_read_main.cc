@@ -33,13 +33,8 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) throw anpr::engine::EngineError(arg + " needs a value");
-      return argv[++i];
-    };
-    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) continue;
+  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
+    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) return;
     if (arg == "--crop") {
       args.crops = true;
     } else if (arg == "--help" || arg == "-h") {
@@ -50,7 +45,7 @@ Arguments parse(int argc, char** argv) {
     } else {
       args.images.push_back(arg);
     }
-  }
+  });
   if (args.images.empty()) throw anpr::engine::EngineError("no image given");
   return args;
 }

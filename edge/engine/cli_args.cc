@@ -40,6 +40,16 @@ std::vector<std::string> split_list(std::string_view value) {
   return items;
 }
 
+void for_each_argument(int argc, char** argv, const ArgumentTaker& take) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    take(arg, [&]() -> std::string {
+      if (i + 1 >= argc) throw EngineError(arg + " needs a value");
+      return argv[++i];
+    });
+  }
+}
+
 bool parse_engine_flag(std::string_view flag, const std::function<std::string()>& value, EngineOptions& options) {
   if (flag == "--topn") {
     options.top_n = parse_count(flag, value());

@@ -25,6 +25,12 @@ ReaderKind parse_reader_flag(std::string_view flag, std::string_view value);
 // "LV,LT" -> {"LV", "LT"}, upper-cased, empty items dropped.
 std::vector<std::string> split_list(std::string_view value);
 
+// Calls `take(arg, value)` for each of argv[1..] in order; `value()` consumes
+// and returns the argument after `arg`, throwing EngineError ("--x needs a
+// value") when there is none. What `take` throws passes through.
+using ArgumentTaker = std::function<void(const std::string& arg, const std::function<std::string()>& value)>;
+void for_each_argument(int argc, char** argv, const ArgumentTaker& take);
+
 // The engine flags both CLIs take, for their --help.
 inline constexpr char kEngineFlagsUsage[] =
     "  engine flags: [--topn N] [--country-hint LV,LT] [--reader tesseract|crnn] [--model FILE.onnx] [--rows-only]\n"

@@ -81,6 +81,9 @@ TEST_F(Cli, ReadRejectsBadArguments) {
   EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --country-hint XX x.png").status, 1);
   EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --reader easyocr x.png").status, 1);
   EXPECT_EQ(run(std::string(ANPR_EVAL_BINARY) + " --reader easyocr truth.csv").status, 1);
+  // A flag at the end without its value, and a strip model that is not there.
+  EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " x.png --topn").status, 1);
+  EXPECT_EQ(run(std::string(ANPR_READ_BINARY) + " --band-model /nonexistent/eu_band.onnx x.png").status, 1);
 }
 
 TEST_F(Cli, ReadTakesEitherReader) {
