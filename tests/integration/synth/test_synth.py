@@ -38,8 +38,8 @@ from plate_style import style_for  # noqa: E402
 REAL_HEADER = "image,plate,country,set,kind,x,y,w,h"
 
 
-def run_tool(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+def run_tool(*args: str, timeout: int = 300, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", **(env_extra or {}))
     return subprocess.run([sys.executable, str(TOOL / "anpr-synth"), *args], env=env,
                           capture_output=True, text=True, timeout=timeout)
 
@@ -163,8 +163,8 @@ class CliDatasetTest(unittest.TestCase):
     def tearDownClass(cls):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
-    def generate(self, *args):
-        r = run_tool(*args)
+    def generate(self, *args, env_extra=None):
+        r = run_tool(*args, env_extra=env_extra)
         self.assertEqual(r.returncode, 0, r.stderr)
         return r
 
@@ -205,6 +205,19 @@ class CliDatasetTest(unittest.TestCase):
         for name in ("images/00000.jpg", "images/00004.jpg", "groundtruth.csv", "corners.csv"):
             self.assertEqual((a / name).read_bytes(), (b / name).read_bytes(), name)
         self.assertNotEqual((a / "groundtruth.csv").read_bytes(), (c / "groundtruth.csv").read_bytes())
+
+    def test_strip_shuffle_relabels_plates_by_the_strip_they_were_given(self):
+        plain, shuffled = self.tmp / "strip_plain", self.tmp / "strip_shuffled"
+        args = ("plates", "--count", "40", "--countries", "LV", "--seed", "6")
+        self.generate(*args, "--out", str(plain))
+        self.generate(*args, "--out", str(shuffled),
+                      env_extra={"ANPR_SYNTH_STRIP_SHUFFLE": "1", "ANPR_SYNTH_STRIP_VARIETY": "1"})
+        plain_rows, shuffled_rows = read_csv(plain / "groundtruth.csv"), read_csv(shuffled / "groundtruth.csv")
+        self.assertEqual({r["country"] for r in plain_rows}, {"LV"})
+        self.assertGreater(len({r["country"] for r in shuffled_rows}), 3, "strips of many countries")
+        for r in shuffled_rows:  # the text is still a Latvian plate's
+            self.assertIsNotNone(plate_text.matching_series("LV", r["plate"]), r)
+        self.assertNotEqual((plain / "images/00000.jpg").read_bytes(), (shuffled / "images/00000.jpg").read_bytes())
 
     def test_scenes_have_boxed_plates_of_the_asked_sizes(self):
         out = self.tmp / "scenes"
