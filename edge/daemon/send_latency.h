@@ -22,8 +22,10 @@ class SendLatency {
   // Sighting `seq` was spooled for a track first seen at `first_seen`.
   void spooled(std::uint64_t seq, Clock::time_point first_seen);
 
-  // Sighting `seq` left the box at `now`; ignored unless spooled() by this
-  // process and not sent before.
+  // Sighting `seq` left the box at `now`. Counted once, when both this and
+  // spooled() were called for it, in either order (the sender can send a
+  // record before its writer books it); ignored for records of an earlier
+  // run and for resends.
   void sent(std::uint64_t seq, Clock::time_point now);
 
   LatencySummary summary() const;
@@ -32,8 +34,11 @@ class SendLatency {
   // Bounds the book during a long outage; the oldest entries go first.
   static constexpr std::size_t kMaxPending = 10'000;
 
+  void record(Clock::duration latency);  // mutex_ held
+
   mutable std::mutex mutex_;
-  std::map<std::uint64_t, Clock::time_point> pending_;
+  std::map<std::uint64_t, Clock::time_point> pending_;     // spooled, not yet sent
+  std::map<std::uint64_t, Clock::time_point> sent_first_;  // sent before spooled() was called
   LatencySummary summary_;
 };
 

@@ -425,7 +425,7 @@ TEST(Metrics, RendersPrometheusText) {
   EXPECT_NE(text.find("anpr_edge_build_info{version=\"0.1.0\"} 1\n"), std::string::npos);
 }
 
-TEST(SendLatency, CountsFirstSendsOfSpooledSightingsOnly) {
+TEST(SendLatency, CountsFirstSendsOfSpooledSightingsInEitherOrder) {
   SendLatency latency;
   auto t0 = std::chrono::steady_clock::now();
   latency.spooled(1, t0);
@@ -435,6 +435,13 @@ TEST(SendLatency, CountsFirstSendsOfSpooledSightingsOnly) {
   auto summary = latency.summary();
   EXPECT_EQ(summary.count, 1u);
   EXPECT_DOUBLE_EQ(summary.max_seconds, 1.5);
+  // The sender may send a record before the writer has booked it.
+  latency.sent(3, t0 + 2s);
+  latency.spooled(3, t0);
+  latency.sent(3, t0 + 5s);  // a resend of it
+  summary = latency.summary();
+  EXPECT_EQ(summary.count, 2u);
+  EXPECT_DOUBLE_EQ(summary.max_seconds, 2.0);
 }
 
 TEST(HttpResponse, ServesMetricsAndNothingElse) {
