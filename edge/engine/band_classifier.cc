@@ -3,12 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include <opencv2/imgproc.hpp>
 
 #include "edge/engine/engine_error.h"
-#include "edge/engine/model_path.h"
+#include "edge/engine/model_files.h"
 
 namespace anpr::engine {
 
@@ -39,16 +38,8 @@ cv::Mat band_input(const cv::Mat& window) {
   return cv::dnn::blobFromImage(values);
 }
 
-BandClassifier::BandClassifier(const std::string& onnx_path) : path_(onnx_path) {
-  if (!std::filesystem::is_regular_file(onnx_path)) throw EngineError("band model " + onnx_path + " is missing");
-  try {
-    net_ = cv::dnn::readNetFromONNX(onnx_path);
-  } catch (const cv::Exception& e) {
-    throw EngineError("band model " + onnx_path + " cannot be loaded: " + e.what());
-  }
-  if (net_.empty()) throw EngineError("band model " + onnx_path + " holds no network");
-  net_.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-  net_.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+BandClassifier::BandClassifier(const std::string& onnx_path)
+    : path_(onnx_path), net_(load_onnx_model(onnx_path, "strip model")) {
   // One run now, so a model with the wrong output is refused at load.
   classify_window(cv::Mat(kBandHeight, kBandWidth, CV_8UC3, cv::Scalar::all(128)));
 }
@@ -61,7 +52,7 @@ BandReading BandClassifier::classify_window(const cv::Mat& window) {
   net_.setInput(band_input(window));
   const cv::Mat out = net_.forward().reshape(1, 1);
   if (out.cols != static_cast<int>(kBandClasses.size())) {
-    throw EngineError("band model " + path_ + " gives " + std::to_string(out.cols) + " outputs, not " +
+    throw EngineError("strip model " + path_ + " gives " + std::to_string(out.cols) + " outputs, not " +
                       std::to_string(kBandClasses.size()));
   }
   cv::Point best;

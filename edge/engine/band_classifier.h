@@ -65,7 +65,7 @@ class BandClassifier {
   cv::dnn::Net net_;
 };
 
-// models/eu_band.onnx, found by model_path.h's rule.
+// models/eu_band.onnx, found by model_files.h's rule.
 std::string default_band_model();
 
 }  // namespace anpr::engine

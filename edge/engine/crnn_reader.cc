@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "edge/engine/engine_error.h"
+#include "edge/engine/model_files.h"
 
 namespace anpr::engine {
 namespace {
@@ -134,15 +135,7 @@ std::vector<TextCandidate> ctc_best_texts(const cv::Mat& step_probs, std::size_t
 }
 
 CrnnReader::CrnnReader(const std::string& onnx_path, const CrnnOptions& options)
-    : path_(onnx_path), options_(options) {
-  try {
-    net_ = cv::dnn::readNetFromONNX(onnx_path);
-  } catch (const cv::Exception& e) {
-    throw EngineError("CRNN model " + onnx_path + " cannot be loaded: " + e.what());
-  }
-  if (net_.empty()) throw EngineError("CRNN model " + onnx_path + " holds no network");
-  net_.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
-  net_.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
+    : path_(onnx_path), options_(options), net_(load_onnx_model(onnx_path, "CRNN model")) {
   // One read now, so a model with the wrong output is refused at load
   // rather than on the first plate.
   probabilities(cv::Mat(kCrnnHeight, kCrnnWidth, CV_8UC1, cv::Scalar(255)));

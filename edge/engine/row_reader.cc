@@ -1,11 +1,10 @@
 // The engine's read stage; see row_reader.h.
 #include "edge/engine/row_reader.h"
 
-#include <filesystem>
 #include <utility>
 
 #include "edge/engine/engine_error.h"
-#include "edge/engine/model_path.h"
+#include "edge/engine/model_files.h"
 
 namespace anpr::engine {
 namespace {
@@ -17,10 +16,6 @@ using Readers = std::variant<TesseractReader, CrnnReader>;
 Readers make_reader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
                     const CrnnOptions& crnn) {
   if (kind == ReaderKind::tesseract) return Readers(std::in_place_type<TesseractReader>, tesseract);
-  // readNetFromONNX's own message for a missing file does not say which.
-  if (!std::filesystem::is_regular_file(crnn_model)) {
-    throw EngineError("CRNN model file '" + crnn_model + "' does not exist");
-  }
   return Readers(std::in_place_type<CrnnReader>, crnn_model, crnn);
 }
 

@@ -22,7 +22,7 @@ enum class ReaderKind { tesseract, crnn };
 ReaderKind parse_reader_kind(std::string_view name);
 std::string_view reader_kind_name(ReaderKind kind);
 
-// models/plate_crnn.onnx, found by model_path.h's rule.
+// models/plate_crnn.onnx, found by model_files.h's rule.
 std::string default_crnn_model();
 
 class RowReader {
