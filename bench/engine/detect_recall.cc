@@ -140,12 +140,6 @@ struct SetTally {
   std::vector<double> candidates, reads, ms;
 };
 
-std::string percent(std::size_t part, std::size_t whole) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%5.1f%%", whole ? 100.0 * part / whole : 0.0);
-  return buffer;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -227,8 +221,8 @@ int main(int argc, char** argv) {
               "@all", "read", "cands", "reads", "ms med", "ms p90");
   for (const auto& [set, t] : tallies) {
     const double reads = t.reads.empty() ? 0.0 : std::accumulate(t.reads.begin(), t.reads.end(), 0.0) / t.reads.size();
-    std::printf("  %-20s %6zu %7s %7s %7s %7s %6.0f %6.2f %8.1f %8.1f\n", set.c_str(), t.plates, percent(t.at1, t.plates).c_str(),
-                percent(t.atk, t.plates).c_str(), percent(t.all, t.plates).c_str(), percent(t.read, t.plates).c_str(),
+    std::printf("  %-20s %6zu %7s %7s %7s %7s %6.0f %6.2f %8.1f %8.1f\n", set.c_str(), t.plates, anpr::engine::percent(t.at1, t.plates).c_str(),
+                anpr::engine::percent(t.atk, t.plates).c_str(), anpr::engine::percent(t.all, t.plates).c_str(), anpr::engine::percent(t.read, t.plates).c_str(),
                 anpr::engine::percentile(t.candidates, 0.5), reads, anpr::engine::percentile(t.ms, 0.5),
                 anpr::engine::percentile(t.ms, 0.9));
   }

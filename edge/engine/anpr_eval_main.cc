@@ -50,16 +50,10 @@ Arguments parse(int argc, char** argv) {
   return args;
 }
 
-std::string percent(std::size_t part, std::size_t whole) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%5.1f%%", whole ? 100.0 * part / whole : 0.0);
-  return buffer;
-}
-
 void print_row(const std::string& name, const anpr::engine::Tally& t, const std::vector<std::vector<double>>& ms) {
-  std::printf("  %-22s %6zu %7s %7s %7s %7s", name.c_str(), t.plates, percent(t.found, t.plates).c_str(),
-              percent(t.top1, t.plates).c_str(), percent(t.topn, t.plates).c_str(),
-              t.country_known ? percent(t.country_right, t.country_known).c_str() : "-");
+  std::printf("  %-22s %6zu %7s %7s %7s %7s", name.c_str(), t.plates, anpr::engine::percent(t.found, t.plates).c_str(),
+              anpr::engine::percent(t.top1, t.plates).c_str(), anpr::engine::percent(t.topn, t.plates).c_str(),
+              t.country_known ? anpr::engine::percent(t.country_right, t.country_known).c_str() : "-");
   for (const std::vector<double>& times : ms) {
     std::printf(" %8.1f %8.1f", anpr::engine::percentile(times, 0.5), anpr::engine::percentile(times, 0.9));
   }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "common/plate/plate_text.h"
 
@@ -91,6 +92,12 @@ void Tally::add(const PlateOutcome& outcome) {
   topn += outcome.topn;
   country_known += outcome.country_known;
   country_right += outcome.country_right;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%5.1f%%", whole ? 100.0 * part / whole : 0.0);
+  return buffer;
 }
 
 double percentile(std::vector<double> values, double q) {

@@ -50,6 +50,10 @@ struct Tally {
   void add(const PlateOutcome& outcome);
 };
 
+// `part` of `whole` as the scoring tools' tables print it: " 12.3%" (0 when
+// `whole` is 0).
+std::string percent(std::size_t part, std::size_t whole);
+
 // The q-quantile (0..1) of `values` by nearest rank; 0 when empty.
 double percentile(std::vector<double> values, double q);
 

@@ -19,6 +19,12 @@ TruthPlate truth_of(const std::string& plate, std::optional<cv::Rect> box = std:
   return TruthPlate{"x.jpg", plate, "LV", "set", false, box};
 }
 
+TEST(EvalScore, PercentIsWhatTheTablesPrint) {
+  EXPECT_EQ(percent(1, 8), " 12.5%");
+  EXPECT_EQ(percent(3, 3), "100.0%");
+  EXPECT_EQ(percent(0, 0), "  0.0%");
+}
+
 TEST(EvalScore, TextIgnoresSeparatorsAndHonoursHiddenCharacters) {
   EXPECT_TRUE(text_matches("AB-1234", "AB1234"));
   EXPECT_TRUE(text_matches("b 21 gsb", "B21GSB"));
