@@ -34,7 +34,7 @@ std::vector<std::string> split_list(std::string_view value) {
       if (!item.empty()) items.push_back(item);
       item.clear();
     } else if (!std::isspace(static_cast<unsigned char>(value[i]))) {
-      item += static_cast<char>(std::toupper(static_cast<unsigned char>(value[i])));
+      item += value[i];
     }
   }
   return items;
@@ -55,6 +55,9 @@ bool parse_engine_flag(std::string_view flag, const std::function<std::string()>
     options.top_n = parse_count(flag, value());
   } else if (flag == "--country-hint") {
     options.country_hints = split_list(value());
+    for (std::string& hint : options.country_hints) {
+      for (char& c : hint) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
   } else if (flag == "--reader") {
     options.reader_kind = parse_reader_flag(flag, value());
   } else if (flag == "--model") {
@@ -73,7 +76,8 @@ bool parse_engine_flag(std::string_view flag, const std::function<std::string()>
 bool parse_selection_arg(const std::string& arg, const std::function<std::string()>& value,
                          TruthSelection& selection) {
   if (arg == "--sets") {
-    selection.sets = parse_set_list(value());
+    const std::vector<std::string> sets = split_list(value());
+    selection.sets = std::set<std::string>(sets.begin(), sets.end());
   } else if (arg == "--limit-per-set") {
     selection.limit_per_set = parse_count(arg, value());
   } else if (arg.rfind("--", 0) == 0) {

@@ -22,7 +22,7 @@ std::size_t parse_count(std::string_view flag, std::string_view value);
 // `value` as a reader name; throws EngineError naming `flag` otherwise.
 ReaderKind parse_reader_flag(std::string_view flag, std::string_view value);
 
-// "LV,LT" -> {"LV", "LT"}, upper-cased, empty items dropped.
+// "lv, LT,," -> {"lv", "LT"}: split at commas, blanks and empty items dropped.
 std::vector<std::string> split_list(std::string_view value);
 
 // Calls `take(arg, value)` for each of argv[1..] in order; `value()` consumes

@@ -107,18 +107,4 @@ std::map<std::string, std::vector<TruthImage>> group_by_image(const std::vector<
   return by_set;
 }
 
-std::set<std::string> parse_set_list(std::string_view value) {
-  std::set<std::string> sets;
-  std::string item;
-  for (const char c : std::string(value) + ",") {
-    if (c != ',') {
-      item += c;
-    } else if (!item.empty()) {
-      sets.insert(item);
-      item.clear();
-    }
-  }
-  return sets;
-}
-
 }  // namespace anpr::engine

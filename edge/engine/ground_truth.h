@@ -43,9 +43,6 @@ std::map<std::string, std::vector<TruthImage>> group_by_image(const std::vector<
                                                               const std::set<std::string>& sets,
                                                               std::optional<std::size_t> limit_per_set);
 
-// "ro-robertlucian,uc3m-lp" -> the set names, empty items dropped.
-std::set<std::string> parse_set_list(std::string_view value);
-
 // One CSV record split into fields; double-quoted fields may hold commas and
 // "" for a quote. Throws EngineError on an unterminated quote.
 std::vector<std::string> split_csv_record(const std::string& line);

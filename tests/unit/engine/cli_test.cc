@@ -1,6 +1,7 @@
 // anpr-read and anpr-eval as processes: one JSON line per image, an error
 // line and exit status 2 for a corrupt JPEG without stopping the run, file
-// names escaped, and an evaluation of a drawn set scored as read.
+// names escaped, and an evaluation of a drawn set scored as read; and the
+// argument parsing they share (cli_args.h).
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -11,10 +12,22 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
+#include "edge/engine/cli_args.h"
 #include "tests/unit/engine/render_plate.h"
 
 namespace anpr::engine {
 namespace {
+
+TEST(CliArgs, ListsSplitAtCommasAndHintsAreUpperCased) {
+  EXPECT_EQ(split_list("ro-robertlucian, uc3m-lp,,"), (std::vector<std::string>{"ro-robertlucian", "uc3m-lp"}));
+  TruthSelection selection;
+  const auto sets = [] { return std::string("b,,a"); };
+  EXPECT_TRUE(parse_selection_arg("--sets", sets, selection));
+  EXPECT_EQ(selection.sets, (std::set<std::string>{"a", "b"}));
+  EngineOptions options;
+  EXPECT_TRUE(parse_engine_flag("--country-hint", [] { return std::string("lv, Lt"); }, options));
+  EXPECT_EQ(options.country_hints, (std::vector<std::string>{"LV", "LT"}));
+}
 
 struct Outcome {
   int status = -1;
