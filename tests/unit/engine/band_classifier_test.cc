@@ -78,7 +78,9 @@ TEST(BandClassifier, OnDrawnPlatesIsNeverSurelyWrong) {
         const BandReading band = classify_drawn(classifier, text, style);
         ++tried;
         right += band.country == code;
-        if (band.country != code) EXPECT_LT(band.probability, trust) << code << " " << text << " read " << band.country;
+        if (band.country != code) {
+          EXPECT_LT(band.probability, trust) << code << " " << text << " read " << band.country;
+        }
       }
     }
     style.band_code.clear();
