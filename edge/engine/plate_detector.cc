@@ -73,16 +73,35 @@ PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextL
   for (const TextLine* row : rows) {
     d.rows.push_back(row->quad);
     d.char_height = std::max(d.char_height, row->char_height);
+    d.char_count += row->char_count;
   }
   d.score = plate_likeness(gray, rows);
   return d;
 }
 
+// Share of the smaller outline's box that lies inside the other's.
 double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv::Size& frame) {
   const cv::Rect ra = bounding_box(a.outline, frame), rb = bounding_box(b.outline, frame);
   const double inter = (ra & rb).area();
   const double smaller = std::min(ra.area(), rb.area());
   return smaller > 0 ? inter / smaller : 0.0;
+}
+
+// True when `longer` is `kept`'s plate with characters `kept` lacks: more of
+// them, as many rows of about the same height, around it, and scored nearly
+// as well. A row cut at a wide gap or at
+// a broken character scores as well as the whole (often better: its
+// spacing is the more even), and a CRNN reads the cut surely, as a shorter
+// plate, so the whole must take its place.
+bool longer_row_of(const PlateDetection& longer, const PlateDetection& kept, const cv::Size& frame) {
+  constexpr double kScoreShare = 0.6;
+  constexpr float kSameHeight = 1.3f;
+  if (longer.char_count <= kept.char_count || longer.score < kScoreShare * kept.score) return false;
+  if (longer.rows.size() != kept.rows.size()) return false;
+  const float height = quad_height(longer.outline), kept_height = quad_height(kept.outline);
+  if (std::max(height, kept_height) > kSameHeight * std::min(height, kept_height)) return false;
+  const cv::Rect outer = bounding_box(longer.outline, frame), inner = bounding_box(kept.outline, frame);
+  return inner.area() > 0 && (outer & inner).area() >= 0.8 * inner.area();
 }
 
 PlateDetection to_frame(PlateDetection d, float factor) {
@@ -118,6 +137,7 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   for (const TextLine& line : group_lines(char_blobs(half, options.blobs), options.lines)) {
     lines.push_back(scaled(line, 2.0f));
   }
+  for (TextLine& line : joined_lines(lines, options.lines)) lines.push_back(std::move(line));
 
   std::vector<PlateDetection> found;
   std::vector<bool> used(lines.size(), false);
@@ -137,12 +157,15 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
 
   std::vector<PlateDetection> kept;
   for (const PlateDetection& d : found) {
-    if (static_cast<int>(kept.size()) >= options.max_plates) break;
     if (d.score < options.min_relative_score * found.front().score) break;
-    const bool duplicate = std::any_of(kept.begin(), kept.end(), [&](const PlateDetection& k) {
+    const auto same = std::find_if(kept.begin(), kept.end(), [&](const PlateDetection& k) {
       return overlap_share(k, d, work.size()) > 0.5;
     });
-    if (!duplicate) kept.push_back(d);
+    if (same == kept.end()) {
+      if (static_cast<int>(kept.size()) < options.max_plates) kept.push_back(d);
+    } else if (longer_row_of(d, *same, work.size())) {
+      *same = d;
+    }
   }
   for (PlateDetection& d : kept) d = to_frame(std::move(d), factor);
   return kept;

@@ -39,6 +39,7 @@ struct PlateDetection {
   Quad outline;             // the plate with a margin around its text
   std::vector<Quad> rows;   // each text row, tight, top row first
   float char_height = 0;    // frame px
+  int char_count = 0;       // characters_in summed over the rows
   double score = 0;         // in (0, 1], higher is more plate-like
   bool rows_found = true;   // false: locate_in_crop found no row and `rows` is the whole crop
 };

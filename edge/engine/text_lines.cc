@@ -70,6 +70,32 @@ std::vector<cv::Rect> trimmed(std::vector<cv::Rect> chars) {
   return chars;
 }
 
+// True when `right` continues `left` on its line (joined_lines): similar
+// height, starting within the gap limit after `left` and ending past it, and
+// every blob of both on the line through them all.
+bool continues(const TextLine& left, const TextLine& right, const LineOptions& options) {
+  const cv::Rect& last = left.chars.back();
+  const cv::Rect& first = right.chars.front();
+  const double h = std::max(left.char_height, right.char_height);
+  if (h > options.max_height_ratio * std::min(left.char_height, right.char_height)) return false;
+  if (first.x <= left.chars.front().x || right.chars.back().br().x <= last.br().x) return false;
+  const double gap = first.x - last.br().x;
+  if (gap < -0.5 * h || gap > options.max_join_gap * h) return false;
+  if (left.char_count + right.char_count > options.max_chars) return false;
+  // Near the line of `left` (loosely: a short row's own line is rough) and
+  // all on one line together, so a row that merely starts where `left`
+  // ends, rising or falling away from it, is not taken for its continuation.
+  const cv::Point2f across(-left.axis.y, left.axis.x);
+  const cv::Point2f left_centre = (left.quad.corners[0] + left.quad.corners[2]) * 0.5f;
+  const bool near_left = std::all_of(right.chars.begin(), right.chars.end(), [&](const cv::Rect& blob) {
+    return std::abs((centre(blob) - left_centre).dot(across)) <= 0.5 * h;
+  });
+  std::vector<cv::Rect> all = left.chars;
+  all.insert(all.end(), right.chars.begin(), right.chars.end());
+  return near_left && std::all_of(all.begin(), all.end(),
+                                  [&](const cv::Rect& blob) { return off_line(blob, all) <= kOffLineShare * h; });
+}
+
 }  // namespace
 
 int characters_in(const cv::Rect& blob) {
@@ -132,6 +158,21 @@ TextLine fit_line(std::vector<cv::Rect> chars) {
   const cv::Point2f middle = mean + line.axis * ((u0 + u1) / 2) + across * ((v0 + v1) / 2);
   line.quad = oriented_quad(middle, line.axis, u1 - u0, v1 - v0);
   return line;
+}
+
+std::vector<TextLine> joined_lines(const std::vector<TextLine>& lines, const LineOptions& options) {
+  std::vector<TextLine> joined;
+  for (const TextLine& left : lines) {
+    for (const TextLine& right : lines) {
+      if (&left == &right || !continues(left, right, options)) continue;
+      std::vector<cv::Rect> chars = left.chars;
+      chars.insert(chars.end(), right.chars.begin(), right.chars.end());
+      std::sort(chars.begin(), chars.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+      TextLine line = fit_line(std::move(chars));
+      if (std::abs(line.axis.y / line.axis.x) <= options.max_slope) joined.push_back(std::move(line));
+    }
+  }
+  return joined;
 }
 
 std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options) {

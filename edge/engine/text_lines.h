@@ -19,6 +19,7 @@ struct LineOptions {
   double max_gap = 1.3;       // widest gap between neighbours, in character heights
   double max_height_ratio = 1.4;
   double max_slope = 0.36;    // tan 20 degrees: rolled plates and some perspective
+  double max_join_gap = 2.5;  // joined_lines: the widest gap between two rows of one plate
 };
 
 // How many characters a blob stands for: one, or several when it is wider
@@ -40,6 +41,16 @@ struct TextLine {
 // [min_chars, max_chars], or that are too steep, are dropped. Order of the
 // result: left to right by first blob.
 std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options);
+
+// Rows that continue one another on the same line, each pair joined into one
+// row (the originals stay where they are). The chaining above keeps each blob
+// in one row, so a plate whose gap is wider than max_gap (`TR 05YPP`), or
+// whose blurred character broke into two overlapping blobs, comes out as two
+// rows side by side, and either alone reads as a shorter plate. Joined: rows
+// of similar height whose gap is at most `max_join_gap` character heights
+// (overlap allowed) and whose blobs sit on the first row's line; at most
+// max_chars characters together.
+std::vector<TextLine> joined_lines(const std::vector<TextLine>& lines, const LineOptions& options);
 
 // `line` with every coordinate multiplied by `factor`.
 TextLine scaled(const TextLine& line, float factor);

@@ -55,6 +55,18 @@ TEST(PlateDetector, FindsSeveralPlatesInOneFrame) {
   EXPECT_EQ(hits_second, 1);
 }
 
+TEST(PlateDetector, ReportsThePlateWholeWhenItsTextHasAWideGap) {
+  // The gap splits the characters into two rows; either alone is a shorter
+  // plate, and the detector must give the whole.
+  testing::PlateStyle style;
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("TR     05YPP", style, {640, 360}, {320, 200}, &truth);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found.front().char_count, 7);
+  EXPECT_GT(iou(bounding_box(found.front().outline, frame.size()), truth), 0.6);
+}
+
 TEST(PlateDetector, BlankFrameHasNoPlates) {
   EXPECT_TRUE(detect_plates(cv::Mat(720, 1280, CV_8UC1, cv::Scalar(100)), {}).empty());
 }

@@ -78,6 +78,32 @@ TEST(TextLines, CountsRunTogetherCharactersByWidth) {
   EXPECT_EQ(lines[0].char_count, 4);
 }
 
+TEST(TextLines, JoinsTheTwoGroupsOfAPlateWithAWideGap) {
+  // `TR 05YPP`: two letters, a gap of two character heights, five more.
+  std::vector<cv::Rect> boxes = row_of(2, 20, {100, 50});
+  const std::vector<cv::Rect> rest = row_of(5, 20, {100 + 16 + 12 + 40, 50});
+  boxes.insert(boxes.end(), rest.begin(), rest.end());
+  const std::vector<TextLine> rows = group_lines(boxes, {});
+  ASSERT_EQ(rows.size(), 2u);
+  const std::vector<TextLine> joined = joined_lines(rows, {});
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(joined[0].char_count, 7);
+  EXPECT_EQ(joined[0].chars.front().x, 100);
+  EXPECT_NEAR(joined[0].axis.y, 0.0, 1e-6);
+}
+
+TEST(TextLines, DoesNotJoinRowsOffEachOthersLineOrTooFarApart) {
+  const TextLine left = fit_line(row_of(3, 20, {100, 50}));
+  // Starts where `left` ends but a character height lower.
+  const TextLine lower = fit_line(row_of(4, 20, {100 + 3 * 16 + 10, 70}));
+  // On the line, but four character heights on.
+  const TextLine far = fit_line(row_of(4, 20, {100 + 3 * 16 + 80, 50}));
+  // On the line, but of twice the height.
+  const TextLine taller = fit_line(row_of(4, 40, {100 + 3 * 16 + 10, 30}));
+  EXPECT_TRUE(joined_lines({left, lower, far, taller}, {}).empty());
+  EXPECT_EQ(joined_lines({left, fit_line(row_of(4, 20, {100 + 3 * 16 + 10, 50}))}, {}).size(), 1u);
+}
+
 TEST(TextLines, EmptyInputGivesNoRows) { EXPECT_TRUE(group_lines({}, {}).empty()); }
 
 }  // namespace
