@@ -45,6 +45,16 @@ bool is_subsequence(const std::string& part, const std::string& whole) {
   return matched == part.size();
 }
 
+// True when `shorter` reads `longer`'s plate with characters missing: at the
+// ends (a row cut short: `SDZ` of `SDZ127`), or inside when `longer` fits
+// its format better (`G818` of `GB9818`, a doubled letter lost). A phantom
+// letter the CRNN adds inside one cut (`B96TRFH` beside `B96TRH`) leaves a
+// text no more plate-like, so there the more confident reading stays.
+bool lacks_characters_of(const Identification& shorter, const Identification& longer) {
+  if (longer.text.find(shorter.text) != std::string::npos) return true;
+  return longer.validity > shorter.validity && is_subsequence(shorter.text, longer.text);
+}
+
 }  // namespace
 
 bool is_eu_country(std::string_view country) {
@@ -67,16 +77,13 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
   id.country = country_of(best, hints, strip);
   id.display = id.country.empty() ? best.text : plate::display(best.text, id.country);
   id.confidence = id.candidates.front().confidence;
+  id.validity = best.format ? best.validity : 0.0;
   return id;
 }
 
 bool better_cut(const Identification& b, const Identification& a) {
-  if (b.text.size() > a.text.size() && is_subsequence(a.text, b.text)) {
-    return b.confidence >= kLongerCutShare * a.confidence;
-  }
-  if (a.text.size() > b.text.size() && is_subsequence(b.text, a.text)) {
-    return a.confidence < kLongerCutShare * b.confidence;
-  }
+  if (b.text.size() > a.text.size() && lacks_characters_of(a, b)) return b.confidence >= kLongerCutShare * a.confidence;
+  if (a.text.size() > b.text.size() && lacks_characters_of(b, a)) return a.confidence < kLongerCutShare * b.confidence;
   return b.confidence > a.confidence;
 }
 

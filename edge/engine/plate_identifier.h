@@ -26,6 +26,7 @@ struct Identification {
   std::string display;
   std::string country;
   double confidence = 0;
+  double validity = 0;                    // how well `text` fits its format (plate_rank.h), 0 when none
   std::vector<ReadCandidate> candidates;  // at most top_n, best first
 };
 
@@ -44,8 +45,9 @@ inline constexpr double kLongerCutShare = 0.8;
 // should be reported instead of `a`, another cut's. A row cut short at the
 // gap of an LT plate reads "SDZ" more confidently than the whole plate reads
 // "SDZ127", and a doubled character lost in one cut is kept in another: when
-// one reading is the other with characters missing, the longer wins unless it
-// is much less confident (kLongerCutShare). Otherwise the more confident wins.
+// one reading is the other with characters missing (at its ends, or inside
+// when the longer fits a plate format better), the longer wins unless it is
+// much less confident (kLongerCutShare). Otherwise the more confident wins.
 bool better_cut(const Identification& b, const Identification& a);
 
 // True for the member states of the EU (the countries whose plates carry the

@@ -78,10 +78,11 @@ TEST(PlateIdentifier, TheStripsCodeDecidesBetweenCountriesTheTextFitsAlike) {
   EXPECT_EQ(identify_plate(standard, {}, StripEvidence{true, "LV"}, 5).country, "LT");
 }
 
-Identification reading(std::string text, double confidence) {
+Identification reading(std::string text, double confidence, double validity = 0) {
   Identification id;
   id.text = std::move(text);
   id.confidence = confidence;
+  id.validity = validity;
   return id;
 }
 
@@ -89,11 +90,20 @@ TEST(PlateIdentifier, TheMoreCompleteCutWinsUnlessMuchLessSure) {
   const Identification row = reading("SDZ", 0.98), whole = reading("SDZ127", 0.9);
   EXPECT_TRUE(better_cut(whole, row));
   EXPECT_FALSE(better_cut(row, whole));
-  // Doubled characters: "JAY45" is "JAY445" with one 4 lost.
-  EXPECT_TRUE(better_cut(reading("JAY445", 0.8), reading("JAY45", 0.95)));
+  // Doubled characters: "JAY45" is "JAY445" with one 4 lost, and "JAY445"
+  // fits its format better.
+  EXPECT_TRUE(better_cut(reading("JAY445", 0.8, 1.0), reading("JAY45", 0.95, 0.3)));
   // Far less sure: the longer reading probably made characters up.
   EXPECT_FALSE(better_cut(reading("SDZ127", 0.5), row));
   EXPECT_TRUE(better_cut(row, reading("SDZ127", 0.5)));
+}
+
+TEST(PlateIdentifier, ALetterAddedInsideANoMorePlateLikeTextIsNotACompletion) {
+  // A Romanian plate (no catalogued format): one cut adds a phantom F.
+  const Identification row = reading("B96TRH", 0.999), whole = reading("B96TRFH", 0.93);
+  EXPECT_FALSE(better_cut(whole, row));
+  EXPECT_TRUE(better_cut(row, whole));
+  EXPECT_FALSE(better_cut(reading("JAY445", 0.9, 0.5), reading("JAY45", 0.95, 0.5)));
 }
 
 TEST(PlateIdentifier, UnrelatedCutsCompareByConfidence) {
