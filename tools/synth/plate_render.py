@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import os
 from dataclasses import dataclass
 
@@ -42,6 +43,12 @@ STRIP_VARIETY = os.environ.get("ANPR_SYNTH_STRIP_VARIETY", "") not in ("", "0")
 # only, which must learn to read the strip, not guess it from the text or
 # the plate's colours. Never for anything that scores reading.
 STRIP_SHUFFLE = os.environ.get("ANPR_SYNTH_STRIP_SHUFFLE", "") not in ("", "0")
+# Colon-separated font files (TTF/OTF) to set plate text in besides DIN:
+# each plate takes DIN at DIN_SHARE_WITH_FONTS, else one of these
+# (_pick_face). Training data for the reader only (tools/train/train_crnn.py;
+# set it for index_rows.py too); unset, the output is what it was.
+EXTRA_FONTS = tuple(p for p in os.environ.get("ANPR_SYNTH_FONTS", "").split(":") if p)
+DIN_SHARE_WITH_FONTS = 0.4
 # Countries drawn by the shuffle, with weights; RU has no strip.
 _SHUFFLED_STRIPS = (("LV", 3.0), ("LT", 3.0), ("EE", 1.0), ("PL", 1.0), ("FI", 1.0), ("DE", 1.0),
                     ("SK", 1.0), ("CZ", 1.0), ("UA", 1.0), ("BY", 1.0), ("RU", 1.0))
@@ -54,38 +61,81 @@ class FlatPlate:
     alpha: np.ndarray   # uint8, 0 outside the rounded corners
 
 
-@functools.lru_cache(maxsize=1)
-def _font():
-    if not os.path.exists(FONT_PATH):
-        raise FileNotFoundError(f"plate font {FONT_PATH} is missing "
+@dataclass(frozen=True)
+class Face:
+    """A typeface for plate text, and how much to widen its glyphs."""
+
+    path: str
+    widen: float
+
+
+DIN = Face(FONT_PATH, DIN_WIDEN)
+
+
+@functools.lru_cache(maxsize=None)
+def _font(path: str):
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"plate font {path} is missing "
                                 "(Debian package fonts-opendin, or set ANPR_SYNTH_FONT)")
     ft = cv2.freetype.createFreeType2()
-    ft.loadFontData(FONT_PATH, 0)
+    ft.loadFontData(path, 0)
     return ft
 
 
+@functools.lru_cache(maxsize=None)
+def _ink_box(path: str, char: str) -> tuple:
+    """Width and height of `char`'s ink in `path` at 200 px: the font's proportions."""
+    canvas = np.zeros((400, 400, 3), np.uint8)
+    _font(path).putText(canvas, char, (20, 300), 200, (255, 255, 255), -1, cv2.LINE_AA, True)
+    rows, cols = np.flatnonzero(canvas[..., 0].max(axis=1)), np.flatnonzero(canvas[..., 0].max(axis=0))
+    return cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
+
+
+def _cap_ratio(path: str) -> float:
+    return CAP_RATIO if path == FONT_PATH else _ink_box(path, "H")[1] / 200.0
+
+
 @functools.lru_cache(maxsize=4096)
-def _glyph(char: str, cap_px: int) -> np.ndarray:
-    """Coverage mask of one character, cap-height tall, widened to DIN 1451.
+def _glyph(char: str, cap_px: int, face: Face = DIN) -> np.ndarray:
+    """Coverage mask of one character, cap-height tall, widened by face.widen.
 
     Rows span exactly the cap height so that a hyphen keeps its height on
     the line; columns are cropped to the ink.
     """
-    font_px = max(4, int(round(cap_px / CAP_RATIO)))
+    font_px = max(4, int(round(cap_px / _cap_ratio(face.path))))
     pad = cap_px // 2 + 2
     canvas = np.zeros((cap_px + 2 * pad, font_px * 2 + 8, 3), np.uint8)
-    _font().putText(canvas, char, (2, cap_px + pad), font_px, (255, 255, 255), -1,
-                    cv2.LINE_AA, True)
+    _font(face.path).putText(canvas, char, (2, cap_px + pad), font_px, (255, 255, 255), -1,
+                             cv2.LINE_AA, True)
     canvas = canvas[..., 0]
     cols = np.flatnonzero(canvas.max(axis=0))
     if cols.size == 0:
-        raise ValueError(f"font {FONT_PATH} has no glyph for {char!r}")
+        raise ValueError(f"font {face.path} has no glyph for {char!r}")
     mask = canvas[pad:pad + cap_px, cols[0]:cols[-1] + 1]
-    width = max(1, int(round(mask.shape[1] * DIN_WIDEN)))
+    width = max(1, int(round(mask.shape[1] * face.widen)))
     return cv2.resize(mask, (width, cap_px), interpolation=cv2.INTER_LINEAR)
 
 
-def text_mask(text: str, cap_px: int, small_letters: bool = False) -> np.ndarray:
+def _pick_face(plate: Plate) -> Face:
+    """DIN, or with ANPR_SYNTH_FONTS one of its faces, scaled to DIN's width
+    and then some (0.85-1.15): real plates are set in faces the generator
+    lacks (FE-Schrift, the Spanish and Ukrainian faces), and a reader that
+    saw only DIN learns DIN's letter shapes, not letters. Drawn from the
+    plate's text, not the random stream, so that the output without the
+    variable stays what it was and tools/train/synth_rows.py, drawing the
+    plate again to find its rows, draws it in the same face."""
+    if not EXTRA_FONTS:
+        return DIN
+    draw = np.random.default_rng(list(hashlib.md5(f"{plate.country}|{plate.text}".encode()).digest()))
+    if draw.random() < DIN_SHARE_WITH_FONTS:
+        return DIN
+    path = EXTRA_FONTS[int(draw.integers(len(EXTRA_FONTS)))]
+    din_w, din_h = _ink_box(FONT_PATH, "0")
+    w, h = _ink_box(path, "0")
+    return Face(path, round(DIN_WIDEN * (din_w / din_h) / (w / h) * float(draw.uniform(0.85, 1.15)), 2))
+
+
+def text_mask(text: str, cap_px: int, small_letters: bool = False, face: Face = DIN) -> np.ndarray:
     """Characters in the plate font as a coverage mask, cap_px tall.
 
     Spaces are not laid out here (plates space groups by rule, see
@@ -95,10 +145,10 @@ def text_mask(text: str, cap_px: int, small_letters: bool = False) -> np.ndarray
     parts = []
     for ch in text:
         if small_letters and ch.isalpha():
-            g = _glyph(ch, max(2, int(round(cap_px * RU_LETTER_SCALE))))
+            g = _glyph(ch, max(2, int(round(cap_px * RU_LETTER_SCALE))), face)
             g = np.vstack([np.zeros((cap_px - g.shape[0], g.shape[1]), np.uint8), g])
         else:
-            g = _glyph(ch, cap_px)
+            g = _glyph(ch, cap_px, face)
         parts += [g, np.zeros((cap_px, gap), np.uint8)]
     return np.hstack(parts[:-1])
 
@@ -240,7 +290,7 @@ def _emblem_image(kind: str, size: int, rng: np.random.Generator):
 
 
 def _row_items(row: str, cap_px: int, style: Style, with_emblem: bool,
-               first_row: bool, rng: np.random.Generator):
+               first_row: bool, rng: np.random.Generator, face: Face = DIN):
     """The row as ('ink', mask) / ('colour', (bgr, alpha)) / ('gap', px) items."""
     groups = row.split(" ")
     if style.region_box:
@@ -259,7 +309,7 @@ def _row_items(row: str, cap_px: int, style: Style, with_emblem: bool,
                           ("gap", pad)]
             else:
                 items.append(("gap", int(SPACE_GAP * cap_px)))
-        items.append(("ink", text_mask(group, cap_px, small_letters=style.region_box)))
+        items.append(("ink", text_mask(group, cap_px, small_letters=style.region_box, face=face)))
     return items
 
 
@@ -363,9 +413,10 @@ def render_plate(plate: Plate, px_per_mm: float, rng: np.random.Generator) -> Fl
     block = n * cap_mm + (n - 1) * row_gap
     ink_layer = np.zeros((H, W), np.uint8)
     with_emblem = style.emblem is not None and rng.random() < style.emblem_share
+    face = _pick_face(plate)
     for i, row in enumerate(plate.rows):
         top = int(round(((h_mm - block) / 2 + i * (cap_mm + row_gap)) * s))
-        items = _row_items(row, cap_px, style, with_emblem, i == 0, rng)
+        items = _row_items(row, cap_px, style, with_emblem, i == 0, rng, face)
         _draw_row(img, ink_layer, items, int(text_x0 * s), int(text_x1 * s), top, cap_px)
     _paste_mask(img, ink_layer, 0, 0, style.ink)
 

@@ -219,6 +219,21 @@ class CliDatasetTest(unittest.TestCase):
             self.assertIsNotNone(plate_text.matching_series("LV", r["plate"]), r)
         self.assertNotEqual((plain / "images/00000.jpg").read_bytes(), (shuffled / "images/00000.jpg").read_bytes())
 
+    def test_extra_fonts_set_some_plates_in_another_face_under_the_same_labels(self):
+        face = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+        if not face.exists():
+            self.skipTest(f"{face} is not installed (fonts-dejavu-core)")
+        plain, varied = self.tmp / "font_plain", self.tmp / "font_varied"
+        args = ("plates", "--count", "20", "--seed", "7")
+        self.generate(*args, "--out", str(plain))
+        self.generate(*args, "--out", str(varied), env_extra={"ANPR_SYNTH_FONTS": str(face)})
+        self.assertEqual((plain / "groundtruth.csv").read_bytes(), (varied / "groundtruth.csv").read_bytes())
+        same = sum((plain / "images" / f"{i:05d}.jpg").read_bytes() == (varied / "images" / f"{i:05d}.jpg").read_bytes()
+                   for i in range(20))
+        # DIN keeps 0.4 of the plates (by their text), drawn exactly as without the variable.
+        self.assertGreater(same, 2)
+        self.assertLess(same, 18)
+
     def test_scenes_have_boxed_plates_of_the_asked_sizes(self):
         out = self.tmp / "scenes"
         self.generate("scenes", "--count", "10", "--out", str(out), "--countries", "all",
