@@ -173,15 +173,19 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
 
 PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& options) {
   if (gray.type() != CV_8UC1 || gray.empty()) throw EngineError("a plate crop must be a non-empty 8-bit gray image");
-  // Characters fill most of a crop's height; at 64 px they are well inside
-  // the blob limits whatever size the crop came in.
+  // A crop is searched at 64 px high whatever size it came in. Its
+  // characters are a third to two thirds of that: another detector's box
+  // may leave half a plate height of margin on each side, and a
+  // foreshortened plate is lower still. Taking characters from a sixth of the
+  // height up (a quarter until stop 11) finds the row in crops where none
+  // was found: generated LV/LT crops 87.7 -> 91.0 % read.
   constexpr int kWorkHeight = 64;
   const float factor = static_cast<float>(gray.rows) / kWorkHeight;
   cv::Mat work;
   cv::resize(gray, work, cv::Size(std::max(1, static_cast<int>(std::lround(gray.cols / factor))), kWorkHeight), 0, 0,
              cv::INTER_LINEAR);
   BlobOptions blobs = options.blobs;
-  blobs.min_height = kWorkHeight / 4;
+  blobs.min_height = kWorkHeight / 6;
   blobs.max_height = kWorkHeight - 4;
   LineOptions lines = options.lines;
   lines.max_gap = static_cast<double>(work.cols) / blobs.min_height;
