@@ -76,10 +76,13 @@ LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options)
     const int k = argmax(step_probs.ptr<float>(t));
     if (k != 0 && k == previous) {
       spans.back().last = t;
-    } else if (k != 0) {
-      spans.push_back({t, t});
+      // The net hesitating between one character and two: the next step of
+      // the same class starts another (CrnnOptions::repeat_split_blank).
+      previous = step_probs.ptr<float>(t)[0] >= options.repeat_split_blank ? 0 : k;
+    } else {
+      if (k != 0) spans.push_back({t, t});
+      previous = k;
     }
-    previous = k;
   }
   LineReading reading;
   std::vector<int> order(kClasses - 1);

@@ -37,6 +37,13 @@ struct CrnnOptions {
   std::size_t max_alternatives = 3;  // per character position, as ReaderOptions
   float min_alternative = 0.02f;
   std::size_t beam_width = 16;       // prefixes kept per step by read_texts
+  // A step of a repeated class whose blank probability reaches this ends the
+  // character, so that the next step of the class starts a second one. The
+  // net rarely puts a whole blank step between doubled letters of a whole
+  // plate (`AA-552`, `MM-15`); it leans towards one. 0.1 on generated LV/LT
+  // crops: 91.0 -> 91.7 % read, real validation sets unchanged (0.05-0.3
+  // within 0.3 points).
+  float repeat_split_blank = 0.1f;
 };
 
 // The net's input for one gray row (CV_8UC1): a 1x1x32x160 CV_32F blob.
@@ -46,9 +53,10 @@ cv::Mat crnn_input(const cv::Mat& gray_row);
 // Decoding, on a steps x classes CV_32F matrix of per-step probabilities
 // (kCrnnAlphabet.size() + 1 columns, rows summing to 1).
 //
-// The best path's characters (argmax per step, repeats merged, blanks
-// dropped), each with the alternatives the net gave its steps: a class's
-// probability is its highest over the steps the character spans.
+// The best path's characters (argmax per step, repeats merged unless
+// repeat_split_blank splits them, blanks dropped), each with the
+// alternatives the net gave its steps: a class's probability is its highest
+// over the steps the character spans.
 LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options);
 
 // The `count` most probable texts by CTC prefix beam search, most probable

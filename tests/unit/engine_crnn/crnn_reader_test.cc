@@ -59,6 +59,8 @@ cv::Mat steps(const std::string& symbols, float peak = 0.9f) {
   return p;
 }
 
+int class_index(char c) { return static_cast<int>(kCrnnAlphabet.find(c)) + 1; }
+
 std::string top_choices(const LineReading& reading) {
   std::string text;
   for (const ReadSymbol& s : reading) text += s.choices.front().symbol;
@@ -73,6 +75,20 @@ TEST(CtcDecoding, MergesRepeatsAndSplitsThemOnBlanks) {
   EXPECT_EQ(texts[0].text, "AAB7");
   EXPECT_GT(texts[0].confidence, 0.3);
   for (std::size_t i = 1; i < texts.size(); ++i) EXPECT_LE(texts[i].confidence, texts[i - 1].confidence);
+}
+
+TEST(CtcDecoding, SplitsARepeatWhoseStepLeansTowardsBlank) {
+  // A, A, A, B; at the second step A is still the likeliest but a blank
+  // nearly as likely: the net unsure whether one A or two.
+  cv::Mat p = steps("AAAB");
+  p.at<float>(1, class_index('A')) = 0.55f;
+  p.at<float>(1, 0) = 0.35f;
+  EXPECT_EQ(top_choices(ctc_positions(p, {})), "AAB");
+  CrnnOptions merging;
+  merging.repeat_split_blank = 0.5f;
+  EXPECT_EQ(top_choices(ctc_positions(p, merging)), "AB");
+  // A repeat with no doubt about it stays one character.
+  EXPECT_EQ(top_choices(ctc_positions(steps("AAAB"), {})), "AB");
 }
 
 TEST(CtcDecoding, BeamSumsAlignmentsTheBestPathMisses) {
