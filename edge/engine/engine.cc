@@ -52,7 +52,8 @@ StripEvidence Engine::strip_of(const cv::Mat& bgr, const PlateDetection& detecti
   StripEvidence strip{eu_blue, ""};
   if (band_ && detection.rows_found && !detection.rows.empty()) {
     const BandReading band = band_->classify(bgr, detection.rows.back());
-    if (band.probability >= options_.band_trust) strip.country = band.country;
+    const bool home = band.country == "LV" || band.country == "LT";
+    if (band.probability >= (home ? options_.band_home_trust : options_.band_trust)) strip.country = band.country;
   }
   return strip;
 }
