@@ -89,10 +89,9 @@ double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv:
 
 // True when `longer` is `kept`'s plate with characters `kept` lacks: more of
 // them, as many rows of about the same height, around it, and scored nearly
-// as well. A row cut at a wide gap or at
-// a broken character scores as well as the whole (often better: its
-// spacing is the more even), and a CRNN reads the cut surely, as a shorter
-// plate, so the whole must take its place.
+// as well. A row cut at a wide gap or at a broken character scores as well
+// as the whole (often better: its spacing is the more even), and the CRNN
+// reads the cut surely, as a shorter plate, so the whole takes its place.
 bool longer_row_of(const PlateDetection& longer, const PlateDetection& kept, const cv::Size& frame) {
   constexpr double kScoreShare = 0.6;
   constexpr float kSameHeight = 1.3f;
