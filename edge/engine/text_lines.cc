@@ -10,6 +10,13 @@ namespace {
 
 cv::Point2f centre(const cv::Rect& r) { return {r.x + r.width / 2.0f, r.y + r.height / 2.0f}; }
 
+bool left_to_right(const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; }
+
+// Rows steeper than max_slope are not plates (nor rolled plates).
+bool level_enough(const TextLine& line, const LineOptions& options) {
+  return std::abs(line.axis.y / line.axis.x) <= options.max_slope;
+}
+
 // How far (in median character heights) an end blob's centre may sit from
 // the line through the rest of its row.
 constexpr double kOffLineShare = 0.3;
@@ -167,16 +174,16 @@ std::vector<TextLine> joined_lines(const std::vector<TextLine>& lines, const Lin
       if (&left == &right || !continues(left, right, options)) continue;
       std::vector<cv::Rect> chars = left.chars;
       chars.insert(chars.end(), right.chars.begin(), right.chars.end());
-      std::sort(chars.begin(), chars.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+      std::sort(chars.begin(), chars.end(), left_to_right);
       TextLine line = fit_line(std::move(chars));
-      if (std::abs(line.axis.y / line.axis.x) <= options.max_slope) joined.push_back(std::move(line));
+      if (level_enough(line, options)) joined.push_back(std::move(line));
     }
   }
   return joined;
 }
 
 std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions& options) {
-  std::sort(blobs.begin(), blobs.end(), [](const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; });
+  std::sort(blobs.begin(), blobs.end(), left_to_right);
   struct Join {
     double cost;
     std::size_t left, right;
@@ -207,7 +214,7 @@ std::vector<TextLine> group_lines(std::vector<cv::Rect> blobs, const LineOptions
     for (std::size_t at = head; at != kNone; at = next[at]) chars.push_back(blobs[at]);
     TextLine line = fit_line(trimmed(std::move(chars)));
     if (line.char_count < options.min_chars || line.char_count > options.max_chars) continue;
-    if (std::abs(line.axis.y / line.axis.x) <= options.max_slope) lines.push_back(std::move(line));
+    if (level_enough(line, options)) lines.push_back(std::move(line));
   }
   return lines;
 }
