@@ -69,16 +69,18 @@ Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, const S
   return identify_plate(texts, options_.country_hints, strip, options_.top_n);
 }
 
-PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* plate) {
+Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* crop,
+                                          bool& eu_band) {
   const RectifiedPlate rectified = rectify(bgr, detection, options_.rectifier);
+  eu_band = rectified.eu_band;
   const StripEvidence strip = strip_of(bgr, detection, rectified.eu_band);
   Identification id = identify_parts(rectified.rows, strip);
-  if (options_.whole_plate && (plate || !detection.rows.empty())) {
+  if (options_.whole_plate && (crop || !detection.rows.empty())) {
     // A crop's row count is unknown (its aspect decides); a frame's detector saw it.
-    const bool two_rows = !plate && detection.rows.size() >= 2;
-    const Quad outline = plate         ? *plate
-                         : two_rows    ? plate_from_rows(detection.rows.front(), detection.rows.back())
-                                       : plate_from_row(detection.rows.front());
+    const bool two_rows = !crop && detection.rows.size() >= 2;
+    const Quad outline = crop       ? *crop
+                         : two_rows ? plate_from_rows(detection.rows.front(), detection.rows.back())
+                                    : plate_from_row(detection.rows.front());
     for (const std::vector<Quad>& layout : plate_layouts(outline, two_rows)) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
@@ -86,6 +88,11 @@ PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detec
       if (better_cut(whole, id)) id = std::move(whole);
     }
   }
+  return id;
+}
+
+PlateRead Engine::plate_read(Identification id, const PlateDetection& detection, bool eu_band,
+                             const cv::Size& frame) const {
   PlateRead read;
   if (id.text.size() < options_.min_length || id.confidence < options_.min_confidence) return read;
   read.text = std::move(id.text);
@@ -94,8 +101,8 @@ PlateRead Engine::read_detection(const cv::Mat& bgr, const PlateDetection& detec
   read.confidence = id.confidence;
   read.candidates = std::move(id.candidates);
   read.corners = detection.outline.corners;
-  read.box = bounding_box(detection.outline, bgr.size());
-  read.eu_band = rectified.eu_band;
+  read.box = bounding_box(detection.outline, frame);
+  read.eu_band = eu_band;
   return read;
 }
 
@@ -105,7 +112,9 @@ std::vector<PlateRead> Engine::read(const cv::Mat& image) {
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
   std::vector<PlateRead> reads;
   for (const PlateDetection& detection : detect_plates(gray, options_.detector)) {
-    PlateRead read = read_detection(bgr, detection);
+    bool eu_band = false;
+    Identification id = identify_detection(bgr, detection, nullptr, eu_band);
+    PlateRead read = plate_read(std::move(id), detection, eu_band, bgr.size());
     if (!read.text.empty()) reads.push_back(std::move(read));
   }
   sort_by_confidence(reads);
@@ -118,7 +127,25 @@ std::vector<PlateRead> Engine::read_crop(const cv::Mat& image) {
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
   const float w = static_cast<float>(bgr.cols), h = static_cast<float>(bgr.rows);
   const Quad crop{{cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)}};
-  PlateRead read = read_detection(bgr, locate_in_crop(gray, options_.detector), &crop);
+  const PlateDetection located = locate_in_crop(gray, options_.detector);
+  bool eu_band = false;
+  Identification id = identify_detection(bgr, located, &crop, eu_band);
+  const PlateDetection* used = &located;
+  // The crop's own row search takes the longest row of large blobs, which
+  // in a crop with a wide margin may be the plate's border or the car around
+  // it; the frame detector ranks rows by how plate-like they are. Generated
+  // LV/LT crops 91.3 -> 95.9 %.
+  const std::vector<PlateDetection> detected = detect_plates(gray, options_.detector);
+  if (!detected.empty()) {
+    bool detected_eu_band = false;
+    Identification other = identify_detection(bgr, detected.front(), nullptr, detected_eu_band);
+    if (better_cut(other, id)) {
+      id = std::move(other);
+      eu_band = detected_eu_band;
+      used = &detected.front();
+    }
+  }
+  PlateRead read = plate_read(std::move(id), *used, eu_band, bgr.size());
   if (read.text.empty()) return {};
   return {std::move(read)};
 }

@@ -62,17 +62,24 @@ class Engine {
   // first.
   std::vector<PlateRead> read(const cv::Mat& image);
 
-  // `image` is one plate already cut out by someone else: skip the search
-  // and read it whole and by its text row. At most one result.
+  // `image` is one plate already cut out by someone else: read it whole, by
+  // the text row a search of the crop finds, and as the frame detector's
+  // best plate in it; the most believable reading. At most one result.
   std::vector<PlateRead> read_crop(const cv::Mat& image);
 
   const EngineOptions& options() const { return options_; }
 
  private:
   // Rectifies, reads and identifies one detection: its rows and, with
-  // whole_plate, `plate` (the crop) or else the plate its rows imply. A read
-  // with empty text when it does not pass the confidence and length floors.
-  PlateRead read_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* plate = nullptr);
+  // whole_plate, `crop` (when given) or else the plate its rows imply; the most
+  // believable cut's identification. Sets `eu_band` when the rectifier saw
+  // strip blue.
+  Identification identify_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* crop,
+                                    bool& eu_band);
+
+  // `id` as the read of `detection` in a frame of size `frame`; a read with
+  // empty text when it does not pass the confidence and length floors.
+  PlateRead plate_read(Identification id, const PlateDetection& detection, bool eu_band, const cv::Size& frame) const;
 
   // The parts of one reading of a plate (rows, or whole plate / halves),
   // read top first and identified as one text.

@@ -113,6 +113,23 @@ TEST_P(EngineWithReader, ReadsACropWithoutSearching) {
   EXPECT_EQ(reads[0].text, "XY5678");
 }
 
+// Another detector's box may leave a wide margin of car around the plate;
+// the crop's own row search took the longest row of large blobs there (the
+// plate's border, the car's edges) and read part of the plate.
+TEST(Engine, ReadsACropWithAWideMargin) {
+  Engine engine({});
+  testing::PlateStyle style;
+  style.roll_degrees = 7;
+  for (const std::string text : {"AB-1234", "GH-2049", "MN-3170", "TE-440"}) {
+    cv::Rect plate;
+    const cv::Mat scene = testing::render_scene(text, style, cv::Size(480, 270), cv::Point(240, 135), &plate);
+    const cv::Rect margin(plate.x - plate.width / 3, plate.y - plate.height, plate.width * 5 / 3, plate.height * 3);
+    const std::vector<PlateRead> reads = engine.read_crop(scene(margin & cv::Rect(0, 0, scene.cols, scene.rows)));
+    ASSERT_EQ(reads.size(), 1u) << text;
+    EXPECT_EQ(reads[0].display, text);
+  }
+}
+
 // At 36 px the first CRNN read these crops' rows wrong ("XV5678"); the
 // default reader, given the whole crop as well, reads them right. The Y of
 // the tests' unwidened DIN is nearly a V at this size: since the model of
