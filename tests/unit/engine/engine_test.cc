@@ -155,7 +155,9 @@ TEST(Engine, DefaultReaderReadsASmallCrop) {
 // `A-3`); the engine used to drop every read shorter than three.
 TEST(Engine, ReportsATwoCharacterPlate) {
   Engine engine({});
-  const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("A-3", {}));
+  testing::PlateStyle style;
+  style.band_code = "LV";  // a strip without its code leaves LV or LT to the classifier's lean
+  const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("A-3", style));
   ASSERT_EQ(reads.size(), 1u);
   EXPECT_EQ(reads[0].text, "A3");
   EXPECT_EQ(reads[0].country, "LV");
