@@ -24,13 +24,11 @@ cv::Point2f in_line_frame(const TextLine& line, cv::Point2f p) {
 // True when `lower` is the second row of a plate whose first row is `upper`.
 // Two-row plates carry 2-5 characters a row; a row with more is a plate of
 // its own, and pairing it with a badge or dealer text above or below would
-// read those as part of it.
+// read those as part of it. A second row of one character (Latvian `HD`
+// over `9`) sits under the middle of the first.
 bool stacked(const TextLine& upper, const TextLine& lower) {
   constexpr int kMinChars = 2, kMaxChars = 5;
-  if (upper.char_count < kMinChars || upper.char_count > kMaxChars || lower.char_count < kMinChars ||
-      lower.char_count > kMaxChars) {
-    return false;
-  }
+  if (upper.char_count < kMinChars || upper.char_count > kMaxChars || lower.char_count > kMaxChars) return false;
   const float h = std::max(upper.char_height, lower.char_height);
   if (h > 1.5f * std::min(upper.char_height, lower.char_height)) return false;
   const cv::Point2f tl = in_line_frame(upper, lower.quad.corners[0]);
@@ -38,6 +36,10 @@ bool stacked(const TextLine& upper, const TextLine& lower) {
   const float gap = tl.y - upper.char_height;
   if (gap < -0.1f * h || gap > 0.8f * h) return false;
   const float width = quad_width(upper.quad), lower_width = tr.x - tl.x;
+  if (lower.char_count == 1) {
+    const float middle = (tl.x + tr.x) / 2;
+    return middle > 0.25f * width && middle < 0.75f * width;
+  }
   const float overlap = std::min(width, tr.x) - std::max(0.0f, tl.x);
   return overlap >= 0.6f * std::min(width, lower_width) && std::min(width, lower_width) >= 0.4f * std::max(width, lower_width);
 }
@@ -127,16 +129,19 @@ cv::Mat downscale(const cv::Mat& gray, int width, float& factor) {
 std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOptions& options) {
   float factor = 1.0f;
   const cv::Mat work = downscale(gray, options.work_width, factor);
-  std::vector<TextLine> lines = group_lines(char_blobs(work, options.blobs), options.lines);
+  std::vector<cv::Rect> blobs = char_blobs(work, options.blobs);
+  std::vector<TextLine> lines = group_lines(blobs, options.lines);
   // Large characters have strokes as wide as the threshold window, which
   // hollows them out; at half size they are ordinary. A quarter of the
   // pixels, so about a fifth more time.
   cv::Mat half;
   cv::resize(work, half, cv::Size(work.cols / 2, work.rows / 2), 0, 0, cv::INTER_AREA);
-  for (const TextLine& line : group_lines(char_blobs(half, options.blobs), options.lines)) {
-    lines.push_back(scaled(line, 2.0f));
-  }
+  std::vector<cv::Rect> half_blobs = char_blobs(half, options.blobs);
+  for (const TextLine& line : group_lines(half_blobs, options.lines)) lines.push_back(scaled(line, 2.0f));
   for (TextLine& line : joined_lines(lines, options.lines)) lines.push_back(std::move(line));
+  for (const cv::Rect& blob : half_blobs) blobs.emplace_back(blob.x * 2, blob.y * 2, blob.width * 2, blob.height * 2);
+  const auto centre_y = [](const cv::Rect& r) { return r.y + r.height / 2; };
+  std::sort(blobs.begin(), blobs.end(), [&](const cv::Rect& a, const cv::Rect& b) { return centre_y(a) < centre_y(b); });
 
   std::vector<PlateDetection> found;
   std::vector<bool> used(lines.size(), false);
@@ -145,6 +150,24 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
       if (i == j || used[i] || used[j] || !stacked(lines[i], lines[j])) continue;
       found.push_back(make_detection(work, {&lines[i], &lines[j]}));
       used[i] = used[j] = true;
+    }
+  }
+  // A second row of one character is a lone blob, in no row: the blobs
+  // under each row left single are tried (sorted by height in the frame, as
+  // a busy night frame has thousands).
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (used[i]) continue;
+    const cv::Rect row = bounding_box(lines[i].quad, work.size());
+    const cv::Rect below(row.x, row.y + row.height / 2, row.width, 2 * row.height);
+    const auto first = std::lower_bound(blobs.begin(), blobs.end(), below.y,
+                                        [&](const cv::Rect& r, int y) { return centre_y(r) < y; });
+    for (auto blob = first; blob != blobs.end() && centre_y(*blob) < below.br().y; ++blob) {
+      if (!below.contains(cv::Point(blob->x + blob->width / 2, centre_y(*blob)))) continue;
+      const TextLine lone = fit_line({*blob});
+      if (!stacked(lines[i], lone)) continue;
+      found.push_back(make_detection(work, {&lines[i], &lone}));
+      used[i] = true;
+      break;
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -3,6 +3,7 @@
 // located on its text row.
 #include "edge/engine/plate_detector.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -65,6 +66,24 @@ TEST(PlateDetector, ReportsThePlateWholeWhenItsTextHasAWideGap) {
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found.front().char_count, 7);
   EXPECT_GT(iou(bounding_box(found.front().outline, frame.size()), truth), 0.6);
+}
+
+TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
+  // A Latvian square plate `HD` over `9`: neither row is a plate alone (two
+  // characters, one), and a single blob is no row.
+  testing::PlateStyle style;
+  style.two_rows = true;
+  style.height = 110;
+  style.roll_degrees = 4;
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("HD 9", style, {640, 360}, {300, 200}, &truth);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  const auto plate = std::find_if(found.begin(), found.end(), [&](const PlateDetection& d) {
+    return iou(bounding_box(d.outline, frame.size()), truth) > 0.4;
+  });
+  ASSERT_NE(plate, found.end());
+  EXPECT_EQ(plate->rows.size(), 2u);
+  EXPECT_EQ(plate->char_count, 3);
 }
 
 TEST(PlateDetector, BlankFrameHasNoPlates) {
