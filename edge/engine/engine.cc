@@ -74,6 +74,11 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   const RectifiedPlate rectified = rectify(bgr, detection, options_.rectifier);
   eu_band = rectified.eu_band;
   const StripEvidence strip = strip_of(bgr, detection, rectified.eu_band);
+  // Pairs of dark blobs are everywhere in a frame: a row of two characters
+  // (a Latvian `4D`, `J-1`) is taken for a plate only beside a strip whose
+  // code the classifier names. Generated 640x360 scenes 91.0 -> 92.0 %; of
+  // 300 plate-free frames 1 has a read >= 0.5, as before (3 without this).
+  if (!crop && detection.rows.size() == 1 && detection.char_count < 3 && strip.country.empty()) return {};
   Identification id = identify_parts(rectified.rows, strip);
   if (options_.whole_plate && (crop || !detection.rows.empty())) {
     // A crop's row count is unknown (its aspect decides); a frame's detector saw it.

@@ -74,7 +74,8 @@ class Engine {
  private:
   // Rectifies, reads and identifies one detection: its rows and, with
   // whole_plate, `crop` (when given) or else the plate its rows imply; the most
-  // believable cut's identification. Sets `eu_band` when the rectifier saw
+  // believable cut's identification (none for a frame's row of two
+  // characters without a strip code). Sets `eu_band` when the rectifier saw
   // strip blue.
   Identification identify_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* crop,
                                     bool& eu_band);

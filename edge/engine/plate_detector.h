@@ -24,7 +24,7 @@ struct DetectorOptions {
   int work_width = 1280;
   BlobOptions blobs;
   LineOptions lines;
-  int min_single_row_chars = 3;  // Latvian plates may be as short as "AB-1"
+  int min_single_row_chars = 2;  // Latvian plates may be as short as "4D" (the engine wants their strip)
   int max_plates = 4;  // each costs one Tesseract read of ~6 ms
   // Candidates scored below this share of the best are not worth a read: on
   // the night dash-cam set they cost a third of the time and found nothing.
