@@ -154,7 +154,8 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   }
   // A second row of one character is a lone blob, in no row: the blobs
   // under each row left single are tried (sorted by height in the frame, as
-  // a busy night frame has thousands).
+  // a busy night frame has thousands). The row stays a candidate alone too:
+  // noise under a plate's row is a lone blob as well (`LL-8` was lost so).
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (used[i]) continue;
     const cv::Rect row = bounding_box(lines[i].quad, work.size());
@@ -166,7 +167,6 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
       const TextLine lone = fit_line({*blob});
       if (!stacked(lines[i], lone)) continue;
       found.push_back(make_detection(work, {&lines[i], &lone}));
-      used[i] = true;
       break;
     }
   }
