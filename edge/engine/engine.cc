@@ -86,7 +86,9 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
     const Quad outline = crop       ? *crop
                          : two_rows ? plate_from_rows(detection.rows.front(), detection.rows.back())
                                     : plate_from_row(detection.rows.front());
-    for (const std::vector<Quad>& layout : plate_layouts(outline, two_rows)) {
+    std::vector<std::vector<Quad>> layouts = plate_layouts(outline, two_rows);
+    if (!crop && !two_rows) layouts.push_back({plate_from_row(detection.rows.front(), kRowToPlateBeyondRowEnd)});
+    for (const std::vector<Quad>& layout : layouts) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
       Identification whole = identify_parts(parts, strip);
