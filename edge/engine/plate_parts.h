@@ -25,9 +25,9 @@ struct RowToPlate {
 // The same with room for a character the row-finder lost at the right end:
 // a thin `I` or `1` run into the plate's border is no blob (`SB 90 TZI`
 // read `SB90TZ`). The reader, never trained on this cut, is given it as
-// well; a reading with
-// the character wins over the one without it (better_cut). ro-robertlucian
-// frames 88.6 -> 90.8 %, 720p generated scenes 85.9 -> 86.9 %.
+// well; a reading with the character wins over one without it
+// (better_cut). ro-robertlucian frames 88.6 -> 90.8 %, 720p generated
+// scenes 85.9 -> 86.9 %.
 inline constexpr RowToPlate kRowToPlateBeyondRowEnd{0.6f, 0.7f, 0.25f, 0.25f};
 
 // Plates squarer than this (width / height) may carry two rows of text.
