@@ -143,21 +143,20 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   const auto centre_y = [](const cv::Rect& r) { return r.y + r.height / 2; };
   std::sort(blobs.begin(), blobs.end(), [&](const cv::Rect& a, const cv::Rect& b) { return centre_y(a) < centre_y(b); });
 
+  // Every row is a candidate alone and in every pair it makes; the scores
+  // choose. A row taken into its first pair for good was lost when that
+  // pair was junk: `PC-354` (score 0.98 alone) under three blobs of a car's
+  // grille, the pair then scored far below the plate's other rows.
   std::vector<PlateDetection> found;
-  std::vector<bool> used(lines.size(), false);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     for (std::size_t j = 0; j < lines.size(); ++j) {
-      if (i == j || used[i] || used[j] || !stacked(lines[i], lines[j])) continue;
-      found.push_back(make_detection(work, {&lines[i], &lines[j]}));
-      used[i] = used[j] = true;
+      if (i != j && stacked(lines[i], lines[j])) found.push_back(make_detection(work, {&lines[i], &lines[j]}));
     }
   }
   // A second row of one character is a lone blob, in no row: the blobs
-  // under each row left single are tried (sorted by height in the frame, as
-  // a busy night frame has thousands). The row stays a candidate alone too:
-  // noise under a plate's row is a lone blob as well (`LL-8` was lost so).
+  // under each row are tried (sorted by height in the frame, as a busy
+  // night frame has thousands).
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (used[i]) continue;
     const cv::Rect row = bounding_box(lines[i].quad, work.size());
     const cv::Rect below(row.x, row.y + row.height / 2, row.width, 2 * row.height);
     const auto first = std::lower_bound(blobs.begin(), blobs.end(), below.y,
@@ -171,7 +170,7 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (used[i] || lines[i].char_count < options.min_single_row_chars) continue;
+    if (lines[i].char_count < options.min_single_row_chars) continue;
     found.push_back(make_detection(work, {&lines[i]}));
   }
   std::stable_sort(found.begin(), found.end(),
