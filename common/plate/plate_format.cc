@@ -85,11 +85,11 @@ std::string_view romanian_areas() {
 std::vector<Row> rows() {
   return {
     {"LV", "standard", kLatvianLetters, "L{2}-ND{0,3}", {}, kNoExtraLimit, 0, 1.0},
-    {"LV", "taxi", kAllLetters, "[T][EX]-ND{0,3}", {}, kNoExtraLimit, 0, 0.1},
+    {"LV", "taxi", kAllLetters, "[T][EX]-ND{0,3}", {}, kNoExtraLimit, 0, 0.3},
     {"LV", "trailer", kLatvianLetters, "L-ND{0,3}", {}, kNoExtraLimit, 0, 0.1},
     {"LV", "vanity", kAllLetters, "A{2,8}", {}, kNoExtraLimit, 1, 1.0},
     {"LT", "standard", kLithuanianLetters, "L{3} D{3}", {}, kNoExtraLimit, 0, 1.0},
-    {"LT", "taxi", kAllLetters, "[T]D{5}", {}, kNoExtraLimit, 0, 0.1},
+    {"LT", "taxi", kAllLetters, "[T]D{5}", {}, kNoExtraLimit, 0, 0.3},
     {"LT", "motorcycle", kLithuanianLetters, "D{3} L{2}", {}, kNoExtraLimit, 0, 0.1},
     {"LT", "personalised", kAllLetters, "A{2,6}", {}, kNoExtraLimit, 1, 1.0},
     {"EE", "standard", kAllLetters, "D{3} L{3}", {}, kNoExtraLimit, 0, 1.0},

@@ -178,6 +178,18 @@ TEST(PlateRank, WhereShapesOverlapThePriorDecides) {
   EXPECT_EQ(countries_of(identify("AAAA123", hungary)).front(), "HU");
 }
 
+TEST(PlateRank, HomeTaxiPlatesAreNotTakenForLooseForeignShapes) {
+  // TX-847 also fits the Finnish shape and TX-1234 the German one; at a 0.1
+  // share both came out foreign (the generated LV/LT crops' country column).
+  for (const char* text : {"TX847", "TX1234", "TE12"}) {
+    const auto found = identify(text);
+    ASSERT_FALSE(found.empty()) << text;
+    EXPECT_EQ(found.front().format->country, "LV") << text;
+  }
+  EXPECT_EQ(identify("TX847").front().format->name, "taxi");
+  EXPECT_EQ(identify("T12345").front().format->country, "LT");
+}
+
 TEST(PlateRank, VanityFitsSayLeastSoForeignReadsAreNotLatvian) {
   // A foreign plate also fits the Latvian vanity format, but that format
   // rules out next to nothing and counts only as much as any fit must.
