@@ -76,6 +76,11 @@ TEST(PlateIdentifier, TheStripsCodeDecidesBetweenCountriesTheTextFitsAlike) {
   // Nor is one against a tight format: ABC123 is a Lithuanian standard plate
   // far more than a Latvian vanity one.
   EXPECT_EQ(identify_plate(standard, {}, StripEvidence{true, "LV"}, 5).country, "LT");
+  // A loose shape is no tight format: VFAY13 fits the German shape at 2.6
+  // times the personalised one, and the strip names it Lithuanian.
+  const std::vector<TextCandidate> personalised = {{"VFAY13", 0.9}};
+  EXPECT_EQ(identify_plate(personalised, {}, StripEvidence{true, ""}, 5).country, "DE");
+  EXPECT_EQ(identify_plate(personalised, {}, StripEvidence{true, "LT"}, 5).country, "LT");
 }
 
 Identification reading(std::string text, double confidence, double validity = 0) {
