@@ -274,7 +274,16 @@ def _emblem_image(kind: str, size: int, rng: np.random.Generator):
     cv2.fillPoly(img, pts, (40, 30, 200), cv2.LINE_AA, 4)
     cv2.fillPoly(alpha, pts, 255, cv2.LINE_AA, 4)
     t = max(1, w // 8)
-    if kind == "sk_arms":
+    if kind == "hr_arms":
+        # The Croatian chequy: red and white squares, five by five, down to the point.
+        cell_w, cell_h = w / 5, h * 0.85 / 5
+        for row in range(5):
+            for col in range(5):
+                if (row + col) % 2:
+                    x0, y0 = int(col * cell_w), int(row * cell_h)
+                    img[y0:int(y0 + cell_h) + 1, x0:int(x0 + cell_w) + 1] = WHITE
+        img[alpha == 0] = 255
+    elif kind == "sk_arms":
         cv2.ellipse(img, (w // 2, int(h * 0.95)), (w // 2, int(h * 0.28)), 0, 180, 360,
                     (160, 60, 10), -1, cv2.LINE_AA)
         cv2.line(img, (w // 2, int(h * 0.12)), (w // 2, int(h * 0.7)), WHITE, t)
@@ -302,7 +311,7 @@ def _row_items(row: str, cap_px: int, style: Style, with_emblem: bool,
                   ("gap", int(cap_px * 0.25))]
     for i, group in enumerate(groups):
         if i > 0:
-            if i == 1 and emblem in ("de_seals", "sk_arms"):
+            if i == 1 and emblem in ("de_seals", "sk_arms", "hr_arms"):
                 pad = int(cap_px * 0.12)
                 items += [("gap", pad),
                           ("colour", _emblem_image(emblem, int(cap_px * 0.95), rng)),

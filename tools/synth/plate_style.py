@@ -43,7 +43,7 @@ class Style:
     ink: tuple[int, int, int]
     band: Band | None
     # Something printed in the first gap of the top row instead of a space
-    # (German inspection seals, Slovak arms) or before the text (Lithuanian
+    # (German inspection seals, Slovak and Croatian arms) or before the text (Lithuanian
     # arms, only on plates made since October 2023, hence the share).
     emblem: str | None = None
     emblem_share: float = 1.0
@@ -60,6 +60,8 @@ _BANDS = {
     "DE": Band("D", EU_BLUE),
     "SK": Band("SK", EU_BLUE),
     "CZ": Band("CZ", EU_BLUE),
+    "HU": Band("H", EU_BLUE),
+    "HR": Band("HR", EU_BLUE),
     "UA": Band("UA", EU_BLUE, flag="UA"),
     "BY": Band("BY", None, flag="BY"),
 }
@@ -71,7 +73,8 @@ _LAYOUT_SIZE = {
     (None, "square"): (280.0, 200.0),
     (None, "motorcycle"): (240.0, 130.0),
 }
-_EMBLEMS = {"DE": ("de_seals", 1.0), "SK": ("sk_arms", 1.0), "LT": ("lt_arms", 0.3)}
+_EMBLEMS = {"DE": ("de_seals", 1.0), "SK": ("sk_arms", 1.0), "HR": ("hr_arms", 1.0),
+            "LT": ("lt_arms", 0.3)}
 
 
 def strip_of(country: str) -> Band | None:

@@ -32,6 +32,8 @@ BY_LETTERS = "ABEIKMHOPCTX"
 UA_LETTERS = "ABCEHIKMOPTX"
 CZ_REGION_LETTERS = "ABCEHJKLMPSTUZ"
 PL_LETTERS = "ACEFGHJKLMNPRSTUVWXY"
+# Croatian letters: no Q, W, X, Y (diacritic letters are left out).
+HR_LETTERS = "ABCDEFGHIJKLMNOPRSTUVZ"
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,11 @@ UA_REGIONS = OneOf((
     "AX", "BA", "BB", "BC", "BE", "BH", "BI", "BK", "BM", "BO", "BT", "BX",
     "CA", "CB", "CE", "KI", "II",
 ))
+# The commonest Croatian registration areas, diacritics dropped as labels do.
+HR_AREAS = OneOf((
+    "ZG", "ST", "RI", "OS", "ZD", "PU", "SB", "KA", "VK", "BJ", "DU", "SK",
+    "VU", "KR", "PZ", "VT", "BM", "DA", "NA", "SI",
+))
 SK_DISTRICTS = OneOf((
     "BA", "BL", "BB", "BJ", "KE", "KS", "NR", "NZ", "PO", "PP", "PD", "TT",
     "TN", "ZA", "LM", "MT", "TV", "SL", "SC", "DS",
@@ -230,6 +237,13 @@ SERIES: dict[str, tuple[Series, ...]] = {
         Series("regular", 1, (Field("123456789", 1, 1),
                               letters(CZ_REGION_LETTERS, 1),
                               Field(DIGITS + LATIN, 1, 1), Lit(" "), digits(4))),
+    ),
+    "HU": (
+        Series("regular", 3, (letters(LATIN, 3), Lit("-"), digits(3))),
+        Series("2022", 1, (letters(LATIN, 2), Lit(" "), letters(LATIN, 2), Lit("-"), digits(3))),
+    ),
+    "HR": (
+        Series("regular", 1, (HR_AREAS, Lit(" "), number(3, 4), Lit("-"), letters(HR_LETTERS, 1, 2))),
     ),
 }
 

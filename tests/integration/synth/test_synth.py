@@ -87,7 +87,9 @@ class PlateTextTest(unittest.TestCase):
         cases = {"EE": r"^[0-9]{3} [A-Z]{3}$", "BY": r"^[1-9][0-9]{3} [A-Z]{2}-[1-7]$",
                  "RU": r"^[ABEKMHOPCTYX][0-9]{3}[ABEKMHOPCTYX]{2} [0-9]{2,3}$",
                  "FI": r"^[A-Z]{3}-[1-9][0-9]{0,2}$", "UA": r"^[A-Z]{2} [0-9]{4} [A-Z]{2}$",
-                 "CZ": r"^[1-9][A-Z][0-9A-Z] [0-9]{4}$"}
+                 "CZ": r"^[1-9][A-Z][0-9A-Z] [0-9]{4}$",
+                 "HU": r"^([A-Z]{3}|[A-Z]{2} [A-Z]{2})-[0-9]{3}$",
+                 "HR": r"^[A-Z]{2} [1-9][0-9]{2,3}-[A-PR-VZ]{1,2}$"}
         for country, pattern in cases.items():
             for p in self.plates(country, None, 100):
                 self.assertRegex(p.text, pattern)
