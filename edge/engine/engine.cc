@@ -105,8 +105,12 @@ PlateRead Engine::plate_read(Identification id, const PlateDetection& detection,
   read.text = std::move(id.text);
   read.display = std::move(id.display);
   read.country = std::move(id.country);
-  read.confidence = id.confidence;
+  const auto reported = [this](const std::string& text, double confidence) {
+    return text.size() < 3 ? confidence * options_.short_read_trust : confidence;
+  };
+  read.confidence = reported(read.text, id.confidence);
   read.candidates = std::move(id.candidates);
+  for (ReadCandidate& candidate : read.candidates) candidate.confidence = reported(candidate.text, candidate.confidence);
   read.corners = detection.outline.corners;
   read.box = bounding_box(detection.outline, frame);
   read.eu_band = eu_band;

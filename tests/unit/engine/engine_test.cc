@@ -163,6 +163,31 @@ TEST(Engine, ReportsATwoCharacterPlate) {
   EXPECT_EQ(reads[0].country, "LV");
 }
 
+// Two characters are weak evidence of a plate: their reads report
+// short_read_trust of the reading's confidence, candidates included, and
+// longer reads are untouched.
+TEST(Engine, ShortReadsReportLessConfidence) {
+  EngineOptions full_trust;
+  full_trust.short_read_trust = 1.0;
+  Engine trusting(full_trust);
+  Engine engine({});
+  testing::PlateStyle style;
+  style.band_code = "LV";
+  for (const std::string text : {"A-3", "AB-123"}) {
+    const cv::Mat plate = testing::render_plate(text, style);
+    const std::vector<PlateRead> trusted = trusting.read_crop(plate);
+    const std::vector<PlateRead> reads = engine.read_crop(plate);
+    ASSERT_EQ(trusted.size(), 1u) << text;
+    ASSERT_EQ(reads.size(), 1u) << text;
+    ASSERT_EQ(reads[0].text, trusted[0].text) << text;
+    const double factor = reads[0].text.size() < 3 ? EngineOptions{}.short_read_trust : 1.0;
+    EXPECT_DOUBLE_EQ(reads[0].confidence, trusted[0].confidence * factor) << text;
+    ASSERT_EQ(reads[0].candidates.size(), trusted[0].candidates.size()) << text;
+    EXPECT_DOUBLE_EQ(reads[0].candidates[0].confidence, reads[0].confidence) << text;
+  }
+  EXPECT_LT(EngineOptions{}.short_read_trust, 1.0);
+}
+
 // A personalised plate fits the Latvian and the Lithuanian catalogue alike:
 // the strip classifier's code names the country (here believed whatever its
 // probability, band_trust 0, since it reads drawn plates' codes only
