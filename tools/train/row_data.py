@@ -124,28 +124,12 @@ class Mix:
     grown: float = 0.0
 
 
-class RealDraw:
-    """The real training plates, drawn uniformly or with rare characters
-    favoured (_rarity_weights): uc3m-lp's plates, most of the real ones, have
-    no vowels, so uniformly drawn they teach 200 `J` for every 60 `I`."""
-
-    def __init__(self, plates: list[real_crops.RealPlate], favour_rare: bool = False):
-        self.plates = plates
-        self._cdf = (np.cumsum(_rarity_weights(["".join(p.labels) for p in plates]))
-                     if favour_rare and plates else None)
-
-    def draw(self, rng: np.random.Generator) -> real_crops.RealPlate:
-        if self._cdf is None:
-            return self.plates[int(rng.integers(len(self.plates)))]
-        return self.plates[min(int(np.searchsorted(self._cdf, rng.random())), len(self.plates) - 1)]
-
-
-def _sample(rows: RowSet, real: RealDraw | None, negative: negatives.Negatives | None, mix: Mix,
+def _sample(rows: RowSet, real: list[real_crops.RealPlate], negative: negatives.Negatives | None, mix: Mix,
             rng: np.random.Generator) -> tuple[np.ndarray, str]:
     """One reader input and its label, drawn as `mix` says; a two-row plate gives one of its halves."""
     u = rng.random()
-    if real and real.plates and u < mix.real:
-        parts = real_crops.parts(real.draw(rng), rng)
+    if real and u < mix.real:
+        parts = real_crops.parts(real[int(rng.integers(len(real)))], rng)
         return parts[int(rng.integers(len(parts)))]
     u -= mix.real
     if negative and u < mix.negative:
@@ -159,11 +143,11 @@ def _sample(rows: RowSet, real: RealDraw | None, negative: negatives.Negatives |
 
 
 def batch(rows: RowSet, size: int, rng: np.random.Generator, mix: Mix = Mix(),
-          real: RealDraw | None = None, negative: negatives.Negatives | None = None):
+          real: list[real_crops.RealPlate] | None = None, negative: negatives.Negatives | None = None):
     """`size` jittered inputs, rare characters favoured: (inputs, targets, target lengths) for nn.CTCLoss."""
     inputs, targets, lengths = [], [], []
     for _ in range(size):
-        gray, label = _sample(rows, real, negative, mix, rng)
+        gray, label = _sample(rows, real or [], negative, mix, rng)
         inputs.append(row_input.row_tensor(_degrade(gray, rng)))
         code = charset.encode(label)
         targets += code

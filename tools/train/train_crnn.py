@@ -56,8 +56,6 @@ def main() -> None:
     ap.add_argument("--real-dev", type=Path,
                     help="../shared/datasets/real-dev: fine-tune on the training part of its tuning sets")
     ap.add_argument("--real-share", type=float, default=0.0, help="inputs that are real tuning-set plates")
-    ap.add_argument("--real-rare", action="store_true",
-                    help="draw real plates with rare characters favoured, as synthetic rows are")
     ap.add_argument("--negatives", type=Path, nargs="+",
                     help="`anpr-synth empty` or `scenes` folders: plate-free patches, read as nothing")
     ap.add_argument("--negative-share", type=float, default=0.0, help="inputs that are plate-free patches")
@@ -70,15 +68,14 @@ def main() -> None:
     vals = [row_data.RowSet(v, min_match=-1.0) for v in args.val]
     mix = row_data.Mix(real=args.real_share, negative=args.negative_share, plate=args.plate_share,
                        grown=args.grown_share)
-    real_train = row_data.RealDraw(real_crops.load(args.real_dev, validation=False) if args.real_dev else [],
-                                   favour_rare=args.real_rare)
+    real_train = real_crops.load(args.real_dev, validation=False) if args.real_dev else []
     negative = negatives.Negatives(args.negatives) if args.negatives else None
     # Whole-plate validation: every synthetic plate cut exactly, and the real validation fifth.
     plate_vals = [(v.folder.name + " whole", [v.plate_parts(r, None) for r in v.rows if r.index == 0]) for v in vals]
     if args.real_dev:
         plate_vals += [("real validation", [real_crops.parts(p, None)
                                             for p in real_crops.load(args.real_dev, validation=True)])]
-    print(f"{len(train.rows)} training rows, {len(real_train.plates)} real training plates; validation: "
+    print(f"{len(train.rows)} training rows, {len(real_train)} real training plates; validation: "
           + ", ".join(f"{name} {len(plates)} plates" for name, plates in plate_vals), flush=True)
 
     net = crnn_model.Crnn()
