@@ -56,7 +56,7 @@ constexpr std::string_view kSpanishProvinces =
     "SA SE SG SO SS T TE TF TO V VA VI Z ZA";
 // Croatian registration areas, diacritics dropped (Č -> C, Š -> S, Ž -> Z).
 constexpr std::string_view kCroatianAreas =
-    "BJ BM CK DA DE DJ DU GS IM KA KC KR KT KZ MA NA NG OG OS PS PU RI SB SI SK SL ST VK VT VU VZ ZD ZG ZU";
+    "BJ BM CK DA DE DJ DU GS IM KA KC KR KT KZ MA NA NG OG OS PS PU PZ RI SB SI SK SL ST VK VT VU VZ ZD ZG ZU";
 constexpr std::string_view kSwissCantons =
     "AG AI AR BE BL BS FR GE GL GR JU LU NE NW OW SG SH SO SZ TG TI UR VD VS ZG ZH";
 

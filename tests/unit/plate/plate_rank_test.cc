@@ -157,7 +157,7 @@ TEST(PlateRank, ForeignPlatesAreIdentifiedAsTheirOwnCountry) {
   const std::pair<const char*, const char*> plates[] = {
       {"B21GSB", "RO"},  {"SB90TZI", "RO"}, {"B172WAW", "RO"},  {"1234BCD", "ES"}, {"ZG9757HG", "HR"},
       {"WA12345", "PL"}, {"KR1AC23", "PL"}, {"LR12XYZ", "GB"},  {"12BDF3", "NL"},  {"1ABC123", "BE"},
-      {"ZH123456", "CH"}, {"ABC12D", "SE"}, {"AB12345", "NO"},  {"SB014882", "RO"},
+      {"ZH123456", "CH"}, {"ABC12D", "SE"}, {"AB12345", "NO"},  {"SB014882", "RO"}, {"PZ1234AB", "HR"},
   };
   for (const auto& [text, country] : plates) {
     const auto found = identify(text);
