@@ -18,6 +18,8 @@ EU_YELLOW = (0, 204, 255)
 WHITE = (245, 245, 242)
 BLACK = (25, 22, 20)
 TAXI_YELLOW = (20, 200, 245)
+NL_YELLOW = (10, 190, 250)
+BE_RED = (40, 30, 170)
 
 # Flags as horizontal stripes (BGR, relative height), top to bottom.
 FLAGS = {
@@ -62,6 +64,13 @@ _BANDS = {
     "CZ": Band("CZ", EU_BLUE),
     "HU": Band("H", EU_BLUE),
     "HR": Band("HR", EU_BLUE),
+    "NL": Band("NL", EU_BLUE),
+    "BE": Band("B", EU_BLUE),
+    "FR": Band("F", EU_BLUE),
+    "IT": Band("I", EU_BLUE),
+    "SE": Band("S", EU_BLUE),
+    "ES": Band("E", EU_BLUE),
+    "RO": Band("RO", EU_BLUE),
     "UA": Band("UA", EU_BLUE, flag="UA"),
     "BY": Band("BY", None, flag="BY"),
 }
@@ -89,10 +98,11 @@ def style_for(plate: Plate) -> Style:
     else:
         size = _LAYOUT_SIZE.get((plate.country, plate.layout),
                                 _LAYOUT_SIZE[(None, plate.layout)])
-    background = TAXI_YELLOW if plate.series == "taxi" else WHITE
+    background = TAXI_YELLOW if plate.series == "taxi" else NL_YELLOW if plate.country == "NL" else WHITE
+    ink = BE_RED if plate.country == "BE" else BLACK
     emblem, share = _EMBLEMS.get(plate.country, (None, 0.0))
     if plate.layout != "standard" or plate.series not in ("regular", "vanity"):
         emblem = None
-    return Style(size_mm=size, background=background, ink=BLACK,
+    return Style(size_mm=size, background=background, ink=ink,
                  band=strip_of(plate.country), emblem=emblem,
                  emblem_share=share, region_box=plate.country == "RU")

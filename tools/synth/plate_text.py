@@ -34,6 +34,13 @@ CZ_REGION_LETTERS = "ABCEHJKLMPSTUZ"
 PL_LETTERS = "ACEFGHJKLMNPRSTUVWXY"
 # Croatian letters: no Q, W, X, Y (diacritic letters are left out).
 HR_LETTERS = "ABCDEFGHIJKLMNOPRSTUVZ"
+# Letter sets of the catalogue's rows (common/plate/plate_format.cc).
+NL_LETTERS = "BDFGHJKLNPRSTVXZ"
+FR_LETTERS = "ABCDEFGHJKLMNPQRSTVWXYZ"
+IT_LETTERS = "ABCDEFGHJKLMNPRSTVWXYZ"
+SE_LETTERS = "ABCDEFGHJKLMNOPRSTUWXYZ"
+ES_LETTERS = "BCDFGHJKLMNPRSTVWXYZ"
+RO_LETTERS = "ABCDEFGHIJKLMNOPRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,11 @@ HR_AREAS = OneOf((
     "ZG", "ST", "RI", "OS", "ZD", "PU", "SB", "KA", "VK", "BJ", "DU", "SK",
     "VU", "KR", "PZ", "VT", "BM", "DA", "NA", "SI",
 ))
+RO_COUNTIES = OneOf((
+    "AB", "AG", "AR", "BC", "BH", "BN", "BR", "BT", "BV", "BZ", "CJ", "CL", "CS", "CT", "CV", "DB", "DJ",
+    "GJ", "GL", "GR", "HD", "HR", "IF", "IL", "IS", "MH", "MM", "MS", "NT", "OT", "PH", "SB", "SJ", "SM",
+    "SV", "TL", "TM", "TR", "VL", "VN", "VS",
+))
 SK_DISTRICTS = OneOf((
     "BA", "BL", "BB", "BJ", "KE", "KS", "NR", "NZ", "PO", "PP", "PD", "TT",
     "TN", "ZA", "LM", "MT", "TV", "SL", "SC", "DS",
@@ -244,6 +256,34 @@ SERIES: dict[str, tuple[Series, ...]] = {
     ),
     "HR": (
         Series("regular", 1, (HR_AREAS, Lit(" "), number(3, 4), Lit("-"), letters(HR_LETTERS, 1, 2))),
+    ),
+    # Dutch sidecodes 7-11 (yellow plates).
+    "NL": (
+        Series("regular", 1, (digits(2), Lit("-"), letters(NL_LETTERS, 3), Lit("-"), digits(1))),
+        Series("regular", 1, (digits(1), Lit("-"), letters(NL_LETTERS, 3), Lit("-"), digits(2))),
+        Series("regular", 1, (letters(NL_LETTERS, 2), Lit("-"), digits(3), Lit("-"), letters(NL_LETTERS, 1))),
+        Series("regular", 1, (letters(NL_LETTERS, 1), Lit("-"), digits(3), Lit("-"), letters(NL_LETTERS, 2))),
+        Series("regular", 1, (letters(NL_LETTERS, 3), Lit("-"), digits(2), Lit("-"), letters(NL_LETTERS, 1))),
+    ),
+    # Belgian plates are printed in red.
+    "BE": (
+        Series("regular", 1, (Field("12", 1, 1), Lit("-"), letters(LATIN, 3), Lit("-"), digits(3))),
+    ),
+    "FR": (
+        Series("regular", 1, (letters(FR_LETTERS, 2), Lit("-"), digits(3), Lit("-"), letters(FR_LETTERS, 2))),
+    ),
+    "IT": (
+        Series("regular", 1, (letters(IT_LETTERS, 2), Lit(" "), digits(3), letters(IT_LETTERS, 2))),
+    ),
+    "SE": (
+        Series("regular", 1, (letters(SE_LETTERS, 3), Lit(" "), digits(3))),
+    ),
+    "ES": (
+        Series("regular", 1, (digits(4), Lit(" "), letters(ES_LETTERS, 3))),
+    ),
+    "RO": (
+        Series("regular", 2, (RO_COUNTIES, Lit(" "), digits(2), Lit(" "), letters(RO_LETTERS, 3))),
+        Series("regular", 1, (Lit("B"), Lit(" "), digits(2, 3), Lit(" "), letters(RO_LETTERS, 3))),
     ),
 }
 
