@@ -129,9 +129,10 @@ void AlertPublisher::run() {
         const zmq::message_t& payload = frames.back();
         for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
           // An XPUB never blocks on send: a subscriber at its high-water mark just misses the message.
+          // Counted before the send: whoever has received the alert must also see it counted.
+          ++published_;
           xpub_.send(zmq::buffer(frames[i].data(), frames[i].size()), zmq::send_flags::sndmore);
           xpub_.send(zmq::buffer(payload.data(), payload.size()), zmq::send_flags::none);
-          ++published_;
         }
       }
     }
