@@ -257,9 +257,21 @@ def _draw_band(img, style: Style, s: float, text_ink, layout: _StripLayout) -> f
 
 def _emblem_image(kind: str, size: int, rng: np.random.Generator):
     """A small colour emblem (BGR + alpha), `size` px tall."""
-    h, w = size, int(size * (0.48 if kind == "de_seals" else 0.8))
+    h, w = size, int(size * {"de_seals": 0.48, "hu_seals": 0.5}.get(kind, 0.8))
     img = np.full((h, w, 3), 255, np.uint8)
     alpha = np.zeros((h, w), np.uint8)
+    if kind == "hu_seals":
+        # A red sticker over the hyphen, a green, blue or silver one under it.
+        r = max(1, int(h * 0.16))
+        under = [(70, 160, 60), (170, 110, 40), (175, 175, 170)][int(rng.integers(3))]
+        for cy, colour in ((int(h * 0.2), (60, 50, 200)), (int(h * 0.8), under)):
+            cv2.circle(img, (w // 2, cy), r, colour, -1, cv2.LINE_AA)
+            cv2.circle(alpha, (w // 2, cy), r, 255, -1, cv2.LINE_AA)
+            cv2.circle(img, (w // 2, cy), max(1, r // 2), tuple(int(c * 0.7) for c in colour), 1, cv2.LINE_AA)
+        t = max(1, int(round(h * 0.09)))
+        cv2.rectangle(img, (int(w * 0.12), h // 2 - t // 2), (int(w * 0.88), h // 2 - t // 2 + t), (25, 22, 20), -1)
+        cv2.rectangle(alpha, (int(w * 0.12), h // 2 - t // 2), (int(w * 0.88), h // 2 - t // 2 + t), 255, -1)
+        return img, alpha
     if kind == "de_seals":
         r = w // 2 - 1
         hu = [(60, 160, 240), (80, 200, 80), (200, 120, 60), (180, 110, 200),
@@ -301,10 +313,16 @@ def _emblem_image(kind: str, size: int, rng: np.random.Generator):
 def _row_items(row: str, cap_px: int, style: Style, with_emblem: bool,
                first_row: bool, rng: np.random.Generator, face: Face = DIN):
     """The row as ('ink', mask) / ('colour', (bgr, alpha)) / ('gap', px) items."""
+    emblem = style.emblem if with_emblem and first_row else None
+    if emblem == "hu_seals" and "-" in row:
+        left, right = row.split("-", 1)
+        pad = int(cap_px * 0.1)
+        return (_row_items(left, cap_px, style, False, first_row, rng, face)
+                + [("gap", pad), ("colour", _emblem_image(emblem, int(cap_px * 0.95), rng)), ("gap", pad)]
+                + _row_items(right, cap_px, style, False, first_row, rng, face))
     groups = row.split(" ")
     if style.region_box:
         groups = groups[:1]
-    emblem = style.emblem if with_emblem and first_row else None
     items = []
     if emblem == "lt_arms":
         items += [("colour", _emblem_image(emblem, int(cap_px * 0.8), rng)),

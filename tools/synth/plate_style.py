@@ -26,6 +26,7 @@ FLAGS = {
     "BY": (((40, 30, 200), 2.0), ((50, 140, 20), 1.0)),
     "RU": (((250, 250, 250), 1.0), ((170, 60, 0), 1.0), ((40, 30, 210), 1.0)),
     "UA": (((187, 91, 0), 1.0), ((0, 213, 255), 1.0)),
+    "HU": (((50, 40, 205), 1.0), ((250, 250, 250), 1.0), ((60, 140, 40), 1.0)),
 }
 
 
@@ -45,7 +46,8 @@ class Style:
     ink: tuple[int, int, int]
     band: Band | None
     # Something printed in the first gap of the top row instead of a space
-    # (German inspection seals, Slovak and Croatian arms) or before the text (Lithuanian
+    # (German inspection seals, Slovak and Croatian arms), around the hyphen
+    # (Hungarian stickers) or before the text (Lithuanian
     # arms, only on plates made since October 2023, hence the share).
     emblem: str | None = None
     emblem_share: float = 1.0
@@ -75,6 +77,9 @@ _BANDS = {
     "BY": Band("BY", None, flag="BY"),
 }
 
+# Series whose strip is not the country's current one.
+_SERIES_BANDS = {("HU", "pre2004"): Band("H", None, flag="HU")}
+
 _STANDARD_SIZE = {"FI": (442.0, 118.0), "RU": (520.0, 112.0)}
 _LAYOUT_SIZE = {
     ("LT", "square"): (300.0, 150.0),
@@ -82,8 +87,9 @@ _LAYOUT_SIZE = {
     (None, "square"): (280.0, 200.0),
     (None, "motorcycle"): (240.0, 130.0),
 }
+# Hungarian validity stickers sit above and below the hyphen; some cars lack them.
 _EMBLEMS = {"DE": ("de_seals", 1.0), "SK": ("sk_arms", 1.0), "HR": ("hr_arms", 1.0),
-            "LT": ("lt_arms", 0.3)}
+            "LT": ("lt_arms", 0.3), "HU": ("hu_seals", 0.85)}
 
 
 def strip_of(country: str) -> Band | None:
@@ -101,8 +107,9 @@ def style_for(plate: Plate) -> Style:
     background = TAXI_YELLOW if plate.series == "taxi" else NL_YELLOW if plate.country == "NL" else WHITE
     ink = BE_RED if plate.country == "BE" else BLACK
     emblem, share = _EMBLEMS.get(plate.country, (None, 0.0))
-    if plate.layout != "standard" or plate.series not in ("regular", "vanity"):
+    if plate.layout != "standard" or plate.series not in ("regular", "vanity", "pre2004"):
         emblem = None
+    band = _SERIES_BANDS.get((plate.country, plate.series), strip_of(plate.country))
     return Style(size_mm=size, background=background, ink=ink,
-                 band=strip_of(plate.country), emblem=emblem,
+                 band=band, emblem=emblem,
                  emblem_share=share, region_box=plate.country == "RU")

@@ -251,7 +251,9 @@ SERIES: dict[str, tuple[Series, ...]] = {
                               Field(DIGITS + LATIN, 1, 1), Lit(" "), digits(4))),
     ),
     "HU": (
-        Series("regular", 3, (letters(LATIN, 3), Lit("-"), digits(3))),
+        Series("regular", 2, (letters(LATIN, 3), Lit("-"), digits(3))),
+        # The same plates from before 2004: the flag over an H instead of the EU strip.
+        Series("pre2004", 1, (letters(LATIN, 3), Lit("-"), digits(3))),
         Series("2022", 1, (letters(LATIN, 2), Lit(" "), letters(LATIN, 2), Lit("-"), digits(3))),
     ),
     "HR": (

@@ -140,6 +140,29 @@ class PlateRenderTest(unittest.TestCase):
         b, g, r = img[img.shape[0] // 2, img.shape[1] - 20].astype(int)
         self.assertGreater(min(b, g, r), 180, "the plate itself is white")
 
+    def test_hungarian_plates_have_their_stickers_and_old_ones_no_eu_band(self):
+        def reddish(img) -> np.ndarray:
+            b, g, r = (img[..., k].astype(int) for k in range(3))
+            return (r > b + 60) & (r > g + 60)
+
+        stickered = 0
+        for seed in range(10):
+            rng = np.random.default_rng(seed)
+            p = plate_text.random_plate("HU", rng, "regular")
+            img = render_plate(p, 2.0, rng).image
+            text = img[:, 100:]  # right of the EU band
+            cols = np.nonzero(reddish(text).any(axis=0))[0]
+            if cols.size:
+                stickered += 1
+                middle = (cols.mean() + 100) / img.shape[1]
+                self.assertTrue(0.35 < middle < 0.7, f"{p.text}: red sticker at {middle:.2f} of the width")
+        self.assertGreaterEqual(stickered, 6, "most Hungarian plates carry the red sticker")
+        rng = np.random.default_rng(3)
+        old = plate_text.random_plate("HU", rng, "pre2004")
+        img = render_plate(old, 2.0, rng).image
+        b, g, r = (img[img.shape[0] // 2, 30].astype(int))
+        self.assertLess(b, r + 60, "a pre-2004 plate has no blue EU strip")
+
     @unittest.skipIf(shutil.which("tesseract") is None, "tesseract CLI not installed")
     def test_rendered_text_reads_back(self):
         rng = np.random.default_rng(6)
