@@ -232,7 +232,7 @@ def _draw_band(img, style: Style, s: float, text_ink, layout: _StripLayout) -> f
     w_mm, h_mm = style.size_mm
     if band is None:
         return 8.0
-    bw = (44.0 * min(1.0, h_mm / 110.0) if w_mm >= 400 else 36.0) * layout.width
+    bw = (44.0 * min(1.0, h_mm / 110.0) if w_mm >= 400 else 36.0) * layout.width * band.width
     x0, y0, y1 = 2.0, 2.0, h_mm - 2.0
     if band.colour is not None:
         cv2.rectangle(img, (int(x0 * s), int(y0 * s)), (int((x0 + bw) * s), int(y1 * s)),
@@ -252,6 +252,9 @@ def _draw_band(img, style: Style, s: float, text_ink, layout: _StripLayout) -> f
     code = _fit_code(band.code, max(3, code_cap), int(0.82 * bw * s), layout.code_stretch, layout.code_weight)
     _paste_mask(img, code, int(cx - code.shape[1] / 2),
                 int((y1 - layout.code_lift * h_mm) * s) - code.shape[0], code_ink)
+    if band.rule:
+        cv2.line(img, (int((x0 + bw + 1.5) * s), int((y0 + 3) * s)), (int((x0 + bw + 1.5) * s), int((y1 - 3) * s)),
+                 text_ink, max(1, int(round(1.2 * s))))
     return x0 + bw + 4.0
 
 
@@ -261,10 +264,11 @@ def _emblem_image(kind: str, size: int, rng: np.random.Generator):
     img = np.full((h, w, 3), 255, np.uint8)
     alpha = np.zeros((h, w), np.uint8)
     if kind == "hu_seals":
-        # A red sticker over the hyphen, a green, blue or silver one under it.
+        # A red, yellow or blue sticker over the hyphen, a green, blue or silver one under it.
         r = max(1, int(h * 0.16))
+        over = [(60, 50, 200), (60, 50, 200), (30, 200, 230), (170, 110, 40)][int(rng.integers(4))]
         under = [(70, 160, 60), (170, 110, 40), (175, 175, 170)][int(rng.integers(3))]
-        for cy, colour in ((int(h * 0.2), (60, 50, 200)), (int(h * 0.8), under)):
+        for cy, colour in ((int(h * 0.2), over), (int(h * 0.8), under)):
             cv2.circle(img, (w // 2, cy), r, colour, -1, cv2.LINE_AA)
             cv2.circle(alpha, (w // 2, cy), r, 255, -1, cv2.LINE_AA)
             cv2.circle(img, (w // 2, cy), max(1, r // 2), tuple(int(c * 0.7) for c in colour), 1, cv2.LINE_AA)

@@ -37,6 +37,8 @@ class Band:
     code: str
     colour: tuple[int, int, int] | None  # None: no strip, code on plate white
     flag: str | None = None               # FLAGS key drawn instead of EU stars
+    width: float = 1.0                    # of the EU strip's width
+    rule: bool = False                    # a line between strip and text
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ _BANDS = {
 }
 
 # Series whose strip is not the country's current one.
-_SERIES_BANDS = {("HU", "pre2004"): Band("H", None, flag="HU")}
+_SERIES_BANDS = {("HU", "pre2004"): Band("H", None, flag="HU", width=0.6, rule=True)}
 
 _STANDARD_SIZE = {"FI": (442.0, 118.0), "RU": (520.0, 112.0)}
 _LAYOUT_SIZE = {
