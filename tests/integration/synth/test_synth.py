@@ -141,9 +141,8 @@ class PlateRenderTest(unittest.TestCase):
         self.assertGreater(min(b, g, r), 180, "the plate itself is white")
 
     def test_hungarian_plates_have_their_stickers_and_old_ones_no_eu_band(self):
-        def reddish(img) -> np.ndarray:
-            b, g, r = (img[..., k].astype(int) for k in range(3))
-            return (r > b + 60) & (r > g + 60)
+        def coloured(img) -> np.ndarray:
+            return img.max(axis=2).astype(int) - img.min(axis=2) > 80
 
         stickered = 0
         for seed in range(10):
@@ -151,12 +150,12 @@ class PlateRenderTest(unittest.TestCase):
             p = plate_text.random_plate("HU", rng, "regular")
             img = render_plate(p, 2.0, rng).image
             text = img[:, 100:]  # right of the EU band
-            cols = np.nonzero(reddish(text).any(axis=0))[0]
+            cols = np.nonzero(coloured(text).any(axis=0))[0]
             if cols.size:
                 stickered += 1
                 middle = (cols.mean() + 100) / img.shape[1]
-                self.assertTrue(0.35 < middle < 0.7, f"{p.text}: red sticker at {middle:.2f} of the width")
-        self.assertGreaterEqual(stickered, 6, "most Hungarian plates carry the red sticker")
+                self.assertTrue(0.35 < middle < 0.7, f"{p.text}: stickers at {middle:.2f} of the width")
+        self.assertGreaterEqual(stickered, 6, "most Hungarian plates carry stickers")
         rng = np.random.default_rng(3)
         old = plate_text.random_plate("HU", rng, "pre2004")
         img = render_plate(old, 2.0, rng).image
