@@ -260,20 +260,24 @@ def _draw_band(img, style: Style, s: float, text_ink, layout: _StripLayout) -> f
 
 def _emblem_image(kind: str, size: int, rng: np.random.Generator):
     """A small colour emblem (BGR + alpha), `size` px tall."""
-    h, w = size, int(size * {"de_seals": 0.48, "hu_seals": 0.5}.get(kind, 0.8))
+    h, w = size, int(size * {"de_seals": 0.48, "hu_seals": 0.45}.get(kind, 0.8))
     img = np.full((h, w, 3), 255, np.uint8)
     alpha = np.zeros((h, w), np.uint8)
     if kind == "hu_seals":
-        # A red, yellow or blue sticker over the hyphen, a green, blue or silver one under it.
-        r = max(1, int(h * 0.16))
+        # A red, yellow or blue sticker over the hyphen, a green, blue or silver one under it;
+        # faded ones and a gray hyphen are as common as bright ones (in gray
+        # they are lighter than the characters, not as dark).
+        r = max(1, int(h * 0.19))
         over = [(60, 50, 200), (60, 50, 200), (30, 200, 230), (170, 110, 40)][int(rng.integers(4))]
         under = [(70, 160, 60), (170, 110, 40), (175, 175, 170)][int(rng.integers(3))]
-        for cy, colour in ((int(h * 0.2), over), (int(h * 0.8), under)):
+        for cy, colour in ((int(h * 0.19), over), (int(h * 0.81), under)):
+            colour = tuple(int(c + (250 - c) * rng.uniform(0.0, 0.3)) for c in colour)
             cv2.circle(img, (w // 2, cy), r, colour, -1, cv2.LINE_AA)
             cv2.circle(alpha, (w // 2, cy), r, 255, -1, cv2.LINE_AA)
             cv2.circle(img, (w // 2, cy), max(1, r // 2), tuple(int(c * 0.7) for c in colour), 1, cv2.LINE_AA)
         t = max(1, int(round(h * 0.09)))
-        cv2.rectangle(img, (int(w * 0.12), h // 2 - t // 2), (int(w * 0.88), h // 2 - t // 2 + t), (25, 22, 20), -1)
+        dash = int(rng.uniform(25, 150))
+        cv2.rectangle(img, (int(w * 0.12), h // 2 - t // 2), (int(w * 0.88), h // 2 - t // 2 + t), (dash,) * 3, -1)
         cv2.rectangle(alpha, (int(w * 0.12), h // 2 - t // 2), (int(w * 0.88), h // 2 - t // 2 + t), 255, -1)
         return img, alpha
     if kind == "de_seals":
