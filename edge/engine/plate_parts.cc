@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "edge/engine/engine_error.h"
+#include "edge/engine/ink_gray.h"
 
 namespace anpr::engine {
 
@@ -53,9 +54,7 @@ cv::Mat warp_part(const cv::Mat& bgr, const Quad& part, int height) {
   if (bgr.empty() || bgr.type() != CV_8UC3) throw EngineError("warp_part needs a non-empty BGR image");
   const float h = std::max(1.0f, quad_height(part));
   const cv::Size size(std::max(8, static_cast<int>(std::lround(quad_width(part) * height / h))), height);
-  cv::Mat gray;
-  cv::cvtColor(warp_quad(bgr, part, size, cv::INTER_LINEAR), gray, cv::COLOR_BGR2GRAY);
-  return gray;
+  return ink_gray(warp_quad(bgr, part, size, cv::INTER_LINEAR));
 }
 
 }  // namespace anpr::engine

@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "edge/engine/engine_error.h"
+#include "edge/engine/ink_gray.h"
 #include "edge/engine/eu_band.h"
 
 namespace anpr::engine {
@@ -83,8 +84,7 @@ RectifiedPlate rectify(const cv::Mat& bgr, const PlateDetection& detection, cons
     int strip = leading_blue_columns(colour);
     if (strip * 2 > colour.cols) strip = 0;
     plate.eu_band = plate.eu_band || strip > 0;
-    cv::cvtColor(colour.colRange(strip, colour.cols), gray, cv::COLOR_BGR2GRAY);
-    plate.rows.push_back(gray);
+    plate.rows.push_back(ink_gray(colour.colRange(strip, colour.cols)));
   }
   if (!detection.rows.empty()) plate.eu_band = plate.eu_band || eu_band_left_of(bgr, detection.rows.front());
   return plate;

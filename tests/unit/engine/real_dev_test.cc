@@ -1,15 +1,20 @@
 // Floors on real images from ../shared/datasets/real-dev (never copied into
 // the repository): detection and reading must not silently fall below what
-// docs/recognition.md reports. Skipped where the shared data is absent.
+// docs/recognition.md reports, and the sticker remover (ink_gray.h) must act
+// on the real plates it was made for and on nothing else. Skipped where the
+// shared data is absent.
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "edge/engine/engine.h"
 #include "edge/engine/eval_score.h"
 #include "edge/engine/ground_truth.h"
+#include "edge/engine/ink_gray.h"
 
 namespace anpr::engine {
 namespace {
@@ -26,9 +31,17 @@ std::filesystem::path real_dev() {
   return shared.empty() ? shared : shared / "datasets" / "real-dev";
 }
 
+bool have_real_dev() { return !real_dev().empty() && std::filesystem::exists(real_dev() / "groundtruth.csv"); }
+
+cv::Mat real_image(const std::string& image) {
+  const cv::Mat frame = cv::imread((real_dev() / image).string());
+  if (frame.empty()) throw std::runtime_error("cannot read " + image);
+  return frame;
+}
+
 TEST(RealDev, NightFramesAreFoundAndRead) {
   const std::filesystem::path root = real_dev();
-  if (root.empty() || !std::filesystem::exists(root / "groundtruth.csv")) {
+  if (!have_real_dev()) {
     GTEST_SKIP() << "ANPR_SHARED_DIR/datasets/real-dev is absent; real-image floors not checked";
   }
   Engine engine({});
@@ -45,6 +58,24 @@ TEST(RealDev, NightFramesAreFoundAndRead) {
   ASSERT_GT(tally.plates, 30u);
   EXPECT_GE(static_cast<double>(tally.found) / tally.plates, 0.55) << tally.found << " of " << tally.plates;
   EXPECT_GE(static_cast<double>(tally.top1) / tally.plates, 0.30) << tally.top1 << " of " << tally.plates;
+}
+
+TEST(RealDev, HungarianStickersAreRemovedAndColourCastPlatesLeftAlone) {
+  if (!have_real_dev()) GTEST_SKIP() << "ANPR_SHARED_DIR/datasets/real-dev is absent; sticker remover not checked";
+  // `THE-156`: a red sticker over the hyphen, a green one under it (read `THE8156` with them).
+  const cv::Mat hungarian = real_image("images/hu-openalpr-to-lv/00003.jpg")(cv::Rect(264, 373, 270, 63));
+  cv::Mat plain;
+  cv::cvtColor(hungarian, plain, cv::COLOR_BGR2GRAY);
+  EXPECT_GT(cv::countNonZero(ink_gray(hungarian) != plain), 100);
+  Engine engine({});
+  std::vector<PlateRead> reads = engine.read(real_image("images/hu-openalpr-to-lv/00003.jpg"));
+  ASSERT_FALSE(reads.empty());
+  EXPECT_EQ(reads.front().text, "THE156");
+  // `B 21 GSB` at night through a magenta cast: the colour fringes of its `B`
+  // are no stickers (taken for a pair, the `B` is read `3`).
+  reads = engine.read(real_image("images/ro-robertlucian/00004.jpg"));
+  ASSERT_FALSE(reads.empty());
+  EXPECT_EQ(reads.front().text, "B21GSB");
 }
 
 }  // namespace

@@ -1,0 +1,106 @@
+#include "edge/engine/ink_gray.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "edge/engine/engine_error.h"
+
+namespace anpr::engine {
+namespace {
+
+// Measured on the real Hungarian plates of ../shared (docs/recognition.md,
+// "Stop 14"): stickers average a balanced chroma (max - min of the three
+// channels, each divided by the ground's) of 0.26-0.41, the colour fringes
+// of ink under a dash-cam's colour cast 0.21-0.24.
+constexpr double kColouredPixel = 0.2;   // a pixel counts as coloured from here
+constexpr double kColouredDisc = 0.24;   // a disc's mean
+constexpr double kColouredPair = 0.3;    // the more coloured disc of a pair
+// A disc's brightest channel, as a share of the ground's: darker is ink,
+// brighter is a lamp or glare, not a sticker on the plate.
+constexpr double kMinBrightness = 0.35;
+constexpr double kMaxBrightness = 1.2;
+// A sticker's diameter as a share of the part's height (a third of a
+// character; a part is a plate or a text row with margins).
+constexpr double kMinDiameter = 0.08;
+constexpr double kMaxDiameter = 0.38;
+constexpr double kMinFill = 0.5;  // of its bounding box; an arc of fringe fills less
+
+struct Disc {
+  int label;
+  cv::Point2d centre;
+  double diameter;
+  double chroma;
+};
+
+// Whether `upper` and `lower` are stacked like the two stickers around a hyphen.
+bool stacked_pair(const Disc& upper, const Disc& lower) {
+  const double d = std::max(upper.diameter, lower.diameter);
+  const double dy = lower.centre.y - upper.centre.y;
+  return std::abs(upper.centre.x - lower.centre.x) <= 0.5 * d && dy >= 1.2 * d && dy <= 3.5 * d &&
+         std::min(upper.diameter, lower.diameter) >= 0.6 * d &&
+         std::max(upper.chroma, lower.chroma) >= kColouredPair;
+}
+
+}  // namespace
+
+cv::Mat ink_gray(const cv::Mat& bgr_part) {
+  if (bgr_part.empty() || bgr_part.type() != CV_8UC3) throw EngineError("ink_gray needs a non-empty BGR image");
+  cv::Mat gray;
+  cv::cvtColor(bgr_part, gray, cv::COLOR_BGR2GRAY);
+  // The ground: the brighter half of the part.
+  std::vector<uchar> values(gray.begin<uchar>(), gray.end<uchar>());
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
+  const cv::Mat ground = gray >= values[values.size() / 2];
+  const cv::Scalar ground_bgr = cv::mean(bgr_part, ground);
+  const double ground_gray = cv::mean(gray, ground)[0];
+  if (ground_gray < 40) return gray;  // too dark to balance colour on
+
+  cv::Mat balanced;
+  bgr_part.convertTo(balanced, CV_32FC3);
+  std::array<cv::Mat, 3> channel;
+  cv::split(balanced, channel.data());
+  for (int c = 0; c < 3; ++c) channel[c] /= std::max(1.0, ground_bgr[c]);
+  const cv::Mat hi = cv::max(cv::max(channel[0], channel[1]), channel[2]);
+  const cv::Mat chroma = hi - cv::min(cv::min(channel[0], channel[1]), channel[2]);
+  const cv::Mat coloured = (chroma > kColouredPixel) & (hi > kMinBrightness);
+
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(coloured, labels, stats, centroids, 8, CV_32S);
+  const double rows = bgr_part.rows;
+  std::vector<Disc> discs;
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const double diameter = 0.5 * (box.width + box.height);
+    const double aspect = static_cast<double>(box.width) / box.height;
+    const double fill = stats.at<int>(i, cv::CC_STAT_AREA) / static_cast<double>(box.area());
+    if (diameter < kMinDiameter * rows || diameter > kMaxDiameter * rows || aspect < 0.6 || aspect > 1.6 ||
+        fill < kMinFill) {
+      continue;
+    }
+    const cv::Mat own = labels(box) == i;
+    const double brightness = cv::mean(hi(box), own)[0];
+    const double disc_chroma = cv::mean(chroma(box), own)[0];
+    if (brightness > kMaxBrightness || disc_chroma < kColouredDisc) continue;
+    discs.push_back({i, {centroids.at<double>(i, 0), centroids.at<double>(i, 1)}, diameter, disc_chroma});
+  }
+  cv::Mat marks = cv::Mat::zeros(gray.size(), CV_8U);
+  for (const Disc& upper : discs) {
+    for (const Disc& lower : discs) {
+      if (&upper == &lower || !stacked_pair(upper, lower)) continue;
+      marks.setTo(255, labels == upper.label);
+      marks.setTo(255, labels == lower.label);
+    }
+  }
+  if (cv::countNonZero(marks) == 0) return gray;
+  // A sticker's rim is darker and less coloured than its face.
+  cv::dilate(marks, marks, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+  gray.setTo(cv::saturate_cast<uchar>(ground_gray), marks);
+  return gray;
+}
+
+}  // namespace anpr::engine
