@@ -45,6 +45,50 @@ bool stacked_pair(const Disc& upper, const Disc& lower) {
          std::max(upper.chroma, lower.chroma) >= kColouredPair;
 }
 
+// Whether a row of `ink` (CV_8U, 0 or 255) holds a run of at least
+// `length` pixels that ends before both of its edges: a bar standing free,
+// not a letter's arm running in from the side.
+bool free_bar(const cv::Mat& ink_row, double length) {
+  int start = -1;
+  for (int x = 0; x <= ink_row.cols; ++x) {
+    const bool on = x < ink_row.cols && ink_row.at<uchar>(0, x) != 0;
+    if (on && start < 0) start = x;
+    if (!on && start >= 0) {
+      if (start > 0 && x < ink_row.cols && x - start >= length) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
+
+// Whether a hyphen lies just under (`direction` 1) or over (-1) `disc`: the
+// first bar of dark, uncoloured ink met going away from it is thin, free,
+// at least 0.4 of its width, within
+// 0.75 diameters of its centre sideways and 0.7 to 2 diameters away. Some
+// cars carry one sticker only, or a gray stamp as the other.
+bool hyphen_beside(const cv::Mat& gray, const cv::Mat& coloured, double ground_gray, const Disc& disc,
+                   int direction) {
+  const double d = disc.diameter;
+  const auto at = [](double v) { return static_cast<int>(std::lround(v)); };
+  const int y_near = at(disc.centre.y + direction * 0.7 * d), y_far = at(disc.centre.y + direction * 2.0 * d);
+  const cv::Rect band = cv::Rect(cv::Point(at(disc.centre.x - 0.75 * d), std::min(y_near, y_far)),
+                                 cv::Point(at(disc.centre.x + 0.75 * d) + 1, std::max(y_near, y_far) + 1)) &
+                        cv::Rect(0, 0, gray.cols, gray.rows);
+  if (band.height < 3 || band.width < 3) return false;
+  const cv::Mat ink = (gray(band) < 0.6 * ground_gray) & ~coloured(band);
+  // Walking away from the disc: the first bar met must be thin.
+  int bar_rows = 0;
+  for (int i = 0; i < ink.rows; ++i) {
+    const int y = direction > 0 ? i : ink.rows - 1 - i;
+    if (free_bar(ink.row(y), 0.4 * d)) {
+      ++bar_rows;
+    } else if (bar_rows > 0) {
+      break;
+    }
+  }
+  return bar_rows >= 1 && bar_rows <= std::max(1.0, 0.5 * d);
+}
+
 }  // namespace
 
 cv::Mat ink_gray(const cv::Mat& bgr_part) {
@@ -94,6 +138,12 @@ cv::Mat ink_gray(const cv::Mat& bgr_part) {
       if (&upper == &lower || !stacked_pair(upper, lower)) continue;
       marks.setTo(255, labels == upper.label);
       marks.setTo(255, labels == lower.label);
+    }
+    // A lone sticker sits between two groups, never where the EU strip's stars are.
+    const double across = upper.centre.x / bgr_part.cols;
+    if (upper.chroma >= kColouredPair && across >= 0.3 && across <= 0.9 &&
+        (hyphen_beside(gray, coloured, ground_gray, upper, 1) || hyphen_beside(gray, coloured, ground_gray, upper, -1))) {
+      marks.setTo(255, labels == upper.label);
     }
   }
   if (cv::countNonZero(marks) == 0) return gray;

@@ -1,6 +1,7 @@
 // The reader's gray (ink_gray.h): a pair of coloured stickers stacked around
-// a hyphen is painted with the ground; the characters, a lone coloured mark,
-// coloured ink and a whole plate under a colour cast are left as plain gray.
+// a hyphen, or one sticker beside a hyphen, is painted with the ground; the
+// characters, a lone coloured mark, coloured ink and a whole plate under a
+// colour cast are left as plain gray.
 #include "edge/engine/ink_gray.h"
 
 #include <vector>
@@ -76,6 +77,20 @@ TEST(InkGray, StackedStickersArePaintedWithTheGround) {
   cv::Mat changed = before != after;
   cv::rectangle(changed, cv::Rect(upper.x - kHeight / 6, 0, kHeight / 3, kHeight), cv::Scalar(0), cv::FILLED);
   EXPECT_EQ(cv::countNonZero(changed), 0);
+}
+
+TEST(InkGray, LoneStickerOverAHyphenIsPainted) {
+  testing::PlateStyle style;
+  style.height = kHeight;
+  cv::Mat plate = testing::render_plate("THE 156", style);
+  const int x = gap_centre(plate);
+  const cv::Point sticker(x, kHeight * 33 / 100);
+  draw_disc(plate, sticker, {70, 60, 215});
+  cv::rectangle(plate, cv::Point(x - kHeight / 14, kHeight / 2 - 2), cv::Point(x + kHeight / 14, kHeight / 2 + 2),
+                cv::Scalar(60, 60, 60), cv::FILLED);
+  const cv::Mat after = ink_gray(plate);
+  EXPECT_GT(after.at<uchar>(sticker), 200);
+  EXPECT_LT(after.at<uchar>(kHeight / 2, x), 100) << "the hyphen stays";
 }
 
 TEST(InkGray, LoneColouredMarkIsLeftAlone) {
