@@ -62,10 +62,10 @@ bool free_bar(const cv::Mat& ink_row, double length) {
 }
 
 // Whether a hyphen lies just under (`direction` 1) or over (-1) `disc`: the
-// first bar of dark, uncoloured ink met going away from it is thin, free,
-// at least 0.4 of its width, within
-// 0.75 diameters of its centre sideways and 0.7 to 2 diameters away. Some
-// cars carry one sticker only, or a gray stamp as the other.
+// first bar of dark, uncoloured ink met going away from it, 0.7 to 2
+// diameters from its centre and within 0.75 sideways, is thin, free and at
+// least 0.4 diameters long. Some cars carry one sticker only, or a gray
+// stamp as the other.
 bool hyphen_beside(const cv::Mat& gray, const cv::Mat& coloured, double ground_gray, const Disc& disc,
                    int direction) {
   const double d = disc.diameter;
@@ -133,18 +133,16 @@ cv::Mat ink_gray(const cv::Mat& bgr_part) {
     discs.push_back({i, {centroids.at<double>(i, 0), centroids.at<double>(i, 1)}, diameter, disc_chroma});
   }
   cv::Mat marks = cv::Mat::zeros(gray.size(), CV_8U);
-  for (const Disc& upper : discs) {
-    for (const Disc& lower : discs) {
-      if (&upper == &lower || !stacked_pair(upper, lower)) continue;
-      marks.setTo(255, labels == upper.label);
-      marks.setTo(255, labels == lower.label);
-    }
+  for (const Disc& disc : discs) {
+    const bool paired = std::any_of(discs.begin(), discs.end(), [&](const Disc& other) {
+      return &other != &disc && (stacked_pair(disc, other) || stacked_pair(other, disc));
+    });
     // A lone sticker sits between two groups, never where the EU strip's stars are.
-    const double across = upper.centre.x / bgr_part.cols;
-    if (upper.chroma >= kColouredPair && across >= 0.3 && across <= 0.9 &&
-        (hyphen_beside(gray, coloured, ground_gray, upper, 1) || hyphen_beside(gray, coloured, ground_gray, upper, -1))) {
-      marks.setTo(255, labels == upper.label);
-    }
+    const double across = disc.centre.x / bgr_part.cols;
+    const bool beside_hyphen = disc.chroma >= kColouredPair && across >= 0.3 && across <= 0.9 &&
+                               (hyphen_beside(gray, coloured, ground_gray, disc, 1) ||
+                                hyphen_beside(gray, coloured, ground_gray, disc, -1));
+    if (paired || beside_hyphen) marks.setTo(255, labels == disc.label);
   }
   if (cv::countNonZero(marks) == 0) return gray;
   // A sticker's rim is darker and less coloured than its face.

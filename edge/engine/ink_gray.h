@@ -2,7 +2,8 @@
 // colour. Hungarian plates carry two round validity stickers, one above and
 // one below the hyphen, and German ones two seals between district and
 // letters; in plain gray they are as dark as a character and the reader
-// takes the pair for one (`THE-156` read `THE8156`). Such pairs are painted
+// takes the pair for one (`THE-156` read `THE8156`). Such pairs, and a lone
+// sticker beside a hyphen (`ABQ-062`: a gray stamp under it), are painted
 // over with the plate's ground before reading.
 //
 // Colour alone does not find them: under a dash-cam's colour cast the JPEG
@@ -15,9 +16,8 @@
 
 namespace anpr::engine {
 
-// `bgr_part` (CV_8UC3, non-empty) as CV_8UC1 gray, with stacked pairs of
-// coloured discs replaced by the ground's gray. Throws EngineError for
-// another type.
+// `bgr_part` (CV_8UC3, non-empty) as CV_8UC1 gray, with stickers replaced
+// by the ground's gray. Throws EngineError for another type.
 cv::Mat ink_gray(const cv::Mat& bgr_part);
 
 }  // namespace anpr::engine
