@@ -118,6 +118,21 @@ TEST(InkGray, ColouredInkAndColourCastAreLeftAlone) {
   EXPECT_EQ(cv::countNonZero(ink_gray(cast) != plain_gray(cast)), 0);
 }
 
+TEST(InkGray, AnyColourPatchGivesAGrayOfItsSize) {
+  cv::RNG rng(14);
+  for (const cv::Size size : {cv::Size(1, 1), cv::Size(1, 48), cv::Size(300, 1), cv::Size(5, 3), cv::Size(160, 48)}) {
+    for (int fill = 0; fill < 3; ++fill) {
+      cv::Mat patch(size, CV_8UC3);
+      if (fill == 0) patch.setTo(cv::Scalar(0, 0, 0));
+      if (fill == 1) patch.setTo(cv::Scalar(255, 0, 255));
+      if (fill == 2) rng.fill(patch, cv::RNG::UNIFORM, 0, 256);
+      const cv::Mat gray = ink_gray(patch);
+      EXPECT_EQ(gray.size(), size);
+      EXPECT_EQ(gray.type(), CV_8UC1);
+    }
+  }
+}
+
 TEST(InkGray, RefusesWhatIsNotColour) {
   EXPECT_THROW(ink_gray(cv::Mat()), EngineError);
   EXPECT_THROW(ink_gray(cv::Mat(10, 10, CV_8UC1, cv::Scalar(0))), EngineError);
