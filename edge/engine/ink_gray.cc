@@ -12,10 +12,11 @@
 namespace anpr::engine {
 namespace {
 
-// Measured on the real Hungarian plates of ../shared (docs/recognition.md,
-// "Stop 14"): stickers average a balanced chroma (max - min of the three
-// channels, each divided by the ground's) of 0.26-0.41, the colour fringes
-// of ink under a dash-cam's colour cast 0.21-0.24.
+// Measured with bench/engine/sticker_chroma.py on real plates of ../shared
+// (docs/recognition.md, "Stop 14"): stickers average a balanced chroma (max
+// - min of the three channels, each divided by the ground's) of 0.26-0.41,
+// sticker-shaped colour fringes of ink under a dash-cam's colour cast
+// 0.21-0.23.
 constexpr double kColouredPixel = 0.2;   // a pixel counts as coloured from here
 constexpr double kColouredDisc = 0.24;   // a disc's mean
 constexpr double kColouredPair = 0.3;    // the more coloured disc of a pair
