@@ -212,6 +212,7 @@ void CameraPipeline::advance(Outcome& outcome) {
     note_error(std::string("tracking: ") + error.what());
   }
   evidence_.retain_only(tracker_.active());
+  passes_pending_ = tracker_.pending_count();
 }
 
 void CameraPipeline::emit(const std::vector<track::TrackResult>& results) {
@@ -236,6 +237,7 @@ bool CameraPipeline::drain(std::chrono::steady_clock::time_point deadline) {
   std::lock_guard lock(track_mutex_);
   emit(tracker_.flush());
   evidence_.retain_only({});
+  passes_pending_ = 0;
   return complete;
 }
 
@@ -266,6 +268,7 @@ CameraSnapshot CameraPipeline::snapshot() const {
   s.frames_busy = frames_busy_.load();
   s.plate_reads = plate_reads_.load();
   s.sightings = sightings_.load();
+  s.passes_pending = passes_pending_.load();
   s.recognition_errors = recognition_errors_.load();
   s.recognition_cpu_seconds = static_cast<double>(recognition_cpu_ns_.load()) * 1e-9;
   return s;

@@ -136,6 +136,7 @@ class CameraPipeline {
   std::atomic<std::uint64_t> frames_busy_{0};
   std::atomic<std::uint64_t> plate_reads_{0};
   std::atomic<std::uint64_t> sightings_{0};
+  std::atomic<std::uint64_t> passes_pending_{0};
   std::atomic<std::uint64_t> recognition_errors_{0};
   std::atomic<std::uint64_t> recognition_cpu_ns_{0};
   std::atomic<std::uint64_t> loops_{0};

@@ -20,6 +20,7 @@ struct CameraSnapshot {
   std::uint64_t frames_busy = 0;        // dropped: every worker was busy
   std::uint64_t plate_reads = 0;
   std::uint64_t sightings = 0;
+  std::uint64_t passes_pending = 0;     // being followed, enough reads to report
   std::uint64_t recognition_errors = 0;
   // CPU time the workers spent reading this camera's frames, so that frames
   // per core-second can be told apart from how busy the box is otherwise.

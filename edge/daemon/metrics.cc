@@ -87,6 +87,8 @@ std::string render_metrics(const MetricsInputs& in) {
              [&](const CameraSnapshot& c) { return count(c.plate_reads); });
   per_camera("anpr_edge_sightings_total", "counter", "Sightings (one per vehicle pass) spooled.",
              [&](const CameraSnapshot& c) { return count(c.sightings); });
+  per_camera("anpr_edge_passes_pending", "gauge", "Vehicle passes being followed with enough reads to be reported.",
+             [&](const CameraSnapshot& c) { return count(c.passes_pending); });
   per_camera("anpr_edge_recognition_errors_total", "counter", "Frames recognition failed on.",
              [&](const CameraSnapshot& c) { return count(c.recognition_errors); });
   per_camera("anpr_edge_recognition_cpu_seconds_total", "counter", "CPU time the workers spent reading the camera's frames.",

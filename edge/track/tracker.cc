@@ -81,6 +81,12 @@ std::vector<ActiveTrack> Tracker::active() const {
   return out;
 }
 
+std::size_t Tracker::pending_count() const {
+  return static_cast<std::size_t>(std::ranges::count_if(tracks_, [&](const Track& track) {
+    return track.decision == Decision::open && track.observations.size() >= options_.min_frames;
+  }));
+}
+
 void Tracker::end_lost_tracks(std::int64_t now_us, std::vector<TrackResult>& results) {
   std::vector<Track> live;
   for (Track& track : tracks_) {

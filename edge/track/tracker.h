@@ -78,6 +78,11 @@ class Tracker {
 
   std::vector<ActiveTrack> active() const;
 
+  // Live tracks with enough reads to be reported when they end (they may
+  // still fall short on confidence): the vehicles a shutdown now would
+  // flush.
+  std::size_t pending_count() const;
+
   // How many tracks were suppressed as repeats of an emitted one.
   std::uint64_t suppressed_count() const { return suppressed_; }
 

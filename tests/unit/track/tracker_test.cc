@@ -297,6 +297,22 @@ TEST(Tracker, ActiveTracksNameTheirBestFrame) {
   EXPECT_FALSE(live[0].emitted);
 }
 
+TEST(Tracker, PendingCountsOpenTracksWithEnoughReadsOnly) {
+  Scene scene(10);
+  scene.add(steady("MH8451", 0.0, 1.0, kFar, kNear));
+  TrackerOptions options;
+  options.max_delay.reset();
+  Tracker tracker{options};
+  const auto frames = scene.frames(1.0);
+  ASSERT_GE(frames.size(), options.min_frames + 1);
+  for (std::size_t i = 0; i + 1 < options.min_frames; ++i) tracker.update(frames[i]);
+  EXPECT_EQ(tracker.pending_count(), 0u) << "a track with fewer reads than min_frames is not reportable";
+  tracker.update(frames[options.min_frames - 1]);
+  EXPECT_EQ(tracker.pending_count(), 1u);
+  EXPECT_EQ(tracker.flush().size(), 1u);
+  EXPECT_EQ(tracker.pending_count(), 0u);
+}
+
 TEST(Tracker, FramesGoingBackInTimeAreRejected) {
   Tracker tracker{TrackerOptions{}};
   tracker.update({5 * kSecond, 50, {}});
