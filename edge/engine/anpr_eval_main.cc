@@ -73,6 +73,12 @@ struct Miss {
   bool found;
 };
 
+// A plate whose text was read right but whose country was not: what the
+// country choice alone got wrong.
+struct CountryMiss {
+  std::string image, truth, truth_country, read_country;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +103,7 @@ int main(int argc, char** argv) {
   std::vector<double> frame_ms, crop_ms, frame_cpu_ms, crop_cpu_ms;
   std::map<std::string, std::map<std::string, anpr::engine::PlateOutcome>> distinct;  // set -> plate -> best
   std::vector<Miss> misses;
+  std::vector<CountryMiss> country_misses;
   anpr::engine::Tally total;
   std::size_t unreadable = 0;
 
@@ -132,6 +139,9 @@ int main(int argc, char** argv) {
         best.top1 = best.top1 || outcome.top1;
         best.topn = best.topn || outcome.topn;
         if (!outcome.top1) misses.push_back({image.image, truth.plate, outcome.read, outcome.found});
+        if (outcome.top1 && outcome.country_known && !outcome.country_right) {
+          country_misses.push_back({image.image, truth.plate, truth.country, outcome.read_country});
+        }
       }
     }
   }
@@ -166,6 +176,11 @@ int main(int argc, char** argv) {
   for (const Miss& m : misses) {
     std::printf("  %s  truth \"%s\"  read \"%s\"%s\n", m.image.c_str(), m.truth.c_str(), m.read.c_str(),
                 m.found ? "" : "  (not found)");
+  }
+  std::printf("\ntext right, country wrong (%zu):\n", country_misses.size());
+  for (const CountryMiss& m : country_misses) {
+    std::printf("  %s  \"%s\"  country %s  read %s\n", m.image.c_str(), m.truth.c_str(), m.truth_country.c_str(),
+                m.read_country.empty() ? "(none)" : m.read_country.c_str());
   }
   return unreadable > 0 ? 2 : 0;
 }

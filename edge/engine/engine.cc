@@ -8,6 +8,7 @@
 #include "common/plate/plate_error.h"
 #include "common/plate/plate_rank.h"
 #include "edge/engine/engine_error.h"
+#include "edge/engine/plate_hyphen.h"
 #include "edge/engine/plate_parts.h"
 #include "edge/engine/text_candidates.h"
 
@@ -48,17 +49,21 @@ Engine::Engine(EngineOptions options)
   if (!options_.band_model.empty()) band_.emplace(options_.band_model);
 }
 
-StripEvidence Engine::strip_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue) {
-  StripEvidence strip{eu_blue, ""};
+PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue,
+                                  const std::optional<Quad>& one_row_plate) {
+  PlateEvidence evidence{eu_blue, "", false};
   if (band_ && detection.rows_found && !detection.rows.empty()) {
     const BandReading band = band_->classify(bgr, detection.rows.back());
     const bool home = band.country == "LV" || band.country == "LT";
-    if (band.probability >= (home ? options_.band_home_trust : options_.band_trust)) strip.country = band.country;
+    if (band.probability >= (home ? options_.band_home_trust : options_.band_trust)) {
+      evidence.strip_country = band.country;
+    }
   }
-  return strip;
+  if (one_row_plate) evidence.hyphen = has_hyphen(warp_part(bgr, *one_row_plate, options_.rectifier.row_height));
+  return evidence;
 }
 
-Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, const StripEvidence& strip) {
+Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, const PlateEvidence& evidence) {
   LineReading positions;
   for (const cv::Mat& part : parts) {
     LineReading part_positions = reader_.read(part);
@@ -66,32 +71,34 @@ Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, const S
   }
   // More texts than reported: the identifier may reorder them by format fit.
   const std::vector<TextCandidate> texts = best_texts(positions, std::max<std::size_t>(options_.top_n * 4, 16));
-  return identify_plate(texts, options_.country_hints, strip, options_.top_n);
+  return identify_plate(texts, options_.country_hints, evidence, options_.top_n);
 }
 
 Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetection& detection, const Quad* crop,
                                           bool& eu_band) {
   const RectifiedPlate rectified = rectify(bgr, detection, options_.rectifier);
   eu_band = rectified.eu_band;
-  const StripEvidence strip = strip_of(bgr, detection, rectified.eu_band);
+  // A crop's row count is unknown (its aspect decides); a frame's detector saw it.
+  const bool two_rows = !crop && detection.rows.size() >= 2;
+  std::optional<Quad> outline;
+  if (crop) outline = *crop;
+  else if (two_rows) outline = plate_from_rows(detection.rows.front(), detection.rows.back());
+  else if (!detection.rows.empty()) outline = plate_from_row(detection.rows.front());
+  const PlateEvidence evidence =
+      evidence_of(bgr, detection, rectified.eu_band, two_rows ? std::nullopt : outline);
   // Pairs of dark blobs are everywhere in a frame: a row of two characters
   // (a Latvian `4D`, `J-1`) is taken for a plate only beside a strip whose
   // code the classifier names. Generated 640x360 scenes 91.0 -> 92.0 %; of
   // 300 plate-free frames 1 has a read >= 0.5, as before (3 without this).
-  if (!crop && detection.rows.size() == 1 && detection.char_count < 3 && strip.country.empty()) return {};
-  Identification id = identify_parts(rectified.rows, strip);
-  if (options_.whole_plate && (crop || !detection.rows.empty())) {
-    // A crop's row count is unknown (its aspect decides); a frame's detector saw it.
-    const bool two_rows = !crop && detection.rows.size() >= 2;
-    const Quad outline = crop       ? *crop
-                         : two_rows ? plate_from_rows(detection.rows.front(), detection.rows.back())
-                                    : plate_from_row(detection.rows.front());
-    std::vector<std::vector<Quad>> layouts = plate_layouts(outline, two_rows);
+  if (!crop && detection.rows.size() == 1 && detection.char_count < 3 && evidence.strip_country.empty()) return {};
+  Identification id = identify_parts(rectified.rows, evidence);
+  if (options_.whole_plate && outline) {
+    std::vector<std::vector<Quad>> layouts = plate_layouts(*outline, two_rows);
     if (!crop && !two_rows) layouts.push_back({plate_from_row(detection.rows.front(), kRowToPlateBeyondRowEnd)});
     for (const std::vector<Quad>& layout : layouts) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
-      Identification whole = identify_parts(parts, strip);
+      Identification whole = identify_parts(parts, evidence);
       if (better_cut(whole, id)) id = std::move(whole);
     }
   }

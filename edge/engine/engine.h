@@ -93,11 +93,14 @@ class Engine {
 
   // The parts of one reading of a plate (rows, or whole plate / halves),
   // read top first and identified as one text.
-  Identification identify_parts(const std::vector<cv::Mat>& parts, const StripEvidence& strip);
+  Identification identify_parts(const std::vector<cv::Mat>& parts, const PlateEvidence& evidence);
 
-  // The strip's evidence for `detection`: the rectifier's blue, and the
-  // classifier's code beside its lowest row when it found one.
-  StripEvidence strip_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue);
+  // What `detection` shows beside its text: the rectifier's blue, the
+  // classifier's code beside its lowest row when it found one, and whether
+  // `one_row_plate` (the outline of a one-row plate, when it is one) has a
+  // hyphen.
+  PlateEvidence evidence_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue,
+                            const std::optional<Quad>& one_row_plate);
 
   EngineOptions options_;
   RowReader reader_;

@@ -64,7 +64,7 @@ std::vector<PlateOutcome> score_image(std::span<const TruthPlate> truths, std::s
         outcome.read = hit->text;
         outcome.top1 = text_matches(truth.plate, hit->text);
         outcome.topn = candidates_match(truth.plate, *hit);
-        outcome.country_right = hit->country == truth.country;
+        outcome.read_country = hit->country;
       }
     } else if (!reads.empty()) {
       outcome.found = true;
@@ -74,12 +74,12 @@ std::vector<PlateOutcome> score_image(std::span<const TruthPlate> truths, std::s
       outcome.top1 = best != pool.end();
       const PlateRead& compared = outcome.top1 ? *best : pool.front();
       outcome.read = compared.text;
-      outcome.country_right = compared.country == truth.country;
+      outcome.read_country = compared.country;
       outcome.topn = std::any_of(pool.begin(), pool.end(),
                                  [&](const PlateRead& r) { return candidates_match(truth.plate, r); });
     }
     outcome.country_known = outcome.found && !truth.country.empty();
-    outcome.country_right = outcome.country_right && outcome.country_known;
+    outcome.country_right = outcome.country_known && outcome.read_country == truth.country;
     outcomes.push_back(std::move(outcome));
   }
   return outcomes;

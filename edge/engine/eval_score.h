@@ -37,6 +37,7 @@ struct PlateOutcome {
   bool top1 = false;
   bool topn = false;
   std::string read;  // the text compared with the truth; empty when none
+  std::string read_country;  // that read's country
   bool country_known = false;  // found, and the truth names a country
   bool country_right = false;  // ... which the compared read reports
 };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 
 #include "common/plate/plate_display.h"
@@ -15,21 +16,30 @@ constexpr std::array<std::string_view, 27> kEuCountries = {
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
     "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"};
 
-// The country for `ranked`: the strip's code when that country's formats fit
-// the text about as well as the best (kStripDecidesWithin); else the best
-// format's country, unless the plate has an EU strip and an EU format fits
-// the same text too.
+bool shows_hyphen(const plate::CountryFit& fit, std::string_view text) {
+  const std::optional<std::string> shown = plate::display_as(*fit.format, text);
+  return shown && shown->find('-') != std::string::npos;
+}
+
+// The country for `ranked`. Among the countries whose formats fit the text
+// about as well as the best (kStripDecidesWithin) and, when the plate shows
+// a hyphen, print one there: the strip's code when it is one of them, else
+// the best of them. Without such evidence the best format's country, unless
+// the plate has an EU strip and an EU format fits the same text too.
 std::string country_of(const plate::RankedCandidate& ranked, std::span<const std::string> hints,
-                       const StripEvidence& strip) {
+                       const PlateEvidence& evidence) {
   if (ranked.format == nullptr) return "";
   const std::vector<plate::CountryFit> fits = plate::identify(ranked.text, hints);
+  const plate::CountryFit* hyphenated = nullptr;
   for (const plate::CountryFit& fit : fits) {
-    if (!strip.country.empty() && fit.format->country == strip.country &&
-        fit.validity * kStripDecidesWithin >= ranked.validity) {
-      return strip.country;
-    }
+    if (fit.validity * kStripDecidesWithin < ranked.validity) continue;
+    if (evidence.hyphen && !shows_hyphen(fit, ranked.text)) continue;
+    if (fit.format->country == evidence.strip_country) return evidence.strip_country;
+    const bool eu_ok = !evidence.eu || is_eu_country(fit.format->country);
+    if (evidence.hyphen && hyphenated == nullptr && eu_ok) hyphenated = &fit;
   }
-  if (!strip.eu || is_eu_country(ranked.format->country)) return ranked.format->country;
+  if (hyphenated != nullptr) return hyphenated->format->country;
+  if (!evidence.eu || is_eu_country(ranked.format->country)) return ranked.format->country;
   for (const plate::CountryFit& fit : fits) {
     if (is_eu_country(fit.format->country)) return fit.format->country;
   }
@@ -62,7 +72,7 @@ bool is_eu_country(std::string_view country) {
 }
 
 Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints,
-                              const StripEvidence& strip, std::size_t top_n) {
+                              const PlateEvidence& evidence, std::size_t top_n) {
   std::vector<plate::OcrCandidate> ocr;
   for (const TextCandidate& t : texts) ocr.push_back({t.text, std::clamp(t.confidence, 0.0, 1.0)});
   const std::vector<plate::RankedCandidate> ranked = plate::rank_candidates(ocr, hints);
@@ -74,7 +84,7 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
   }
   const plate::RankedCandidate& best = ranked.front();
   id.text = best.text;
-  id.country = country_of(best, hints, strip);
+  id.country = country_of(best, hints, evidence);
   id.display = id.country.empty() ? best.text : plate::display(best.text, id.country);
   id.confidence = id.candidates.front().confidence;
   id.validity = best.format ? best.validity : 0.0;

@@ -30,10 +30,12 @@ struct Identification {
   std::vector<ReadCandidate> candidates;  // at most top_n, best first
 };
 
-// What the strip at the plate's left edge says, beside its text.
-struct StripEvidence {
-  bool eu = false;      // strip blue was seen left of the text
-  std::string country;  // the strip classifier's country code when it is sure of it, else ""
+// What the plate shows beside its text: the strip at its left edge, and a
+// hyphen between its characters (plate_hyphen.h).
+struct PlateEvidence {
+  bool eu = false;            // strip blue was seen left of the text
+  std::string strip_country;  // the strip classifier's country code when it is sure of it, else ""
+  bool hyphen = false;
 };
 
 // How confident, relative to a shorter reading it contains, a longer reading
@@ -68,6 +70,6 @@ inline constexpr double kStripDecidesWithin = 3.0;
 // kStripDecidesWithin says. Empty text when nothing normalises to a plate.
 // Throws anpr::plate::PlateError for an unknown hint.
 Identification identify_plate(std::span<const TextCandidate> texts, std::span<const std::string> hints,
-                              const StripEvidence& strip, std::size_t top_n);
+                              const PlateEvidence& strip, std::size_t top_n);
 
 }  // namespace anpr::engine

@@ -93,6 +93,7 @@ TEST(EvalScore, CountryIsRightOnlyForAFoundPlateReportingTheTruthsCountry) {
   PlateOutcome wrong = score_image(truth, std::vector<PlateRead>{lt}).front();
   EXPECT_TRUE(wrong.country_known);
   EXPECT_FALSE(wrong.country_right);
+  EXPECT_EQ(wrong.read_country, "LT");
   PlateOutcome missed = score_image(truth, std::vector<PlateRead>{}).front();
   EXPECT_FALSE(missed.country_known);
   TruthPlate unknown = truth_of("AB-1234", box);

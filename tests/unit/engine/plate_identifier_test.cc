@@ -27,7 +27,7 @@ TEST(PlateIdentifier, EuStripPicksTheEuReadingOfTheSameText) {
   // 1234AB5 is a Belarusian plate, and a (less likely) Latvian vanity one.
   const std::vector<TextCandidate> texts = {{"1234AB5", 0.9}};
   EXPECT_EQ(identify_plate(texts, {}, {}, 5).country, "BY");
-  EXPECT_EQ(identify_plate(texts, {}, StripEvidence{true, ""}, 5).country, "LV");
+  EXPECT_EQ(identify_plate(texts, {}, PlateEvidence{true, ""}, 5).country, "LV");
 }
 
 TEST(PlateIdentifier, HintsChooseBetweenCountries) {
@@ -65,22 +65,42 @@ TEST(PlateIdentifier, UnknownHintIsAnError) {
 TEST(PlateIdentifier, TheStripsCodeDecidesBetweenCountriesTheTextFitsAlike) {
   // A personalised plate: Latvian vanity and Lithuanian personalised alike.
   const std::vector<TextCandidate> vanity = {{"M6Z7EJ", 0.9}};
-  EXPECT_EQ(identify_plate(vanity, {}, StripEvidence{true, "LT"}, 5).country, "LT");
-  EXPECT_EQ(identify_plate(vanity, {}, StripEvidence{true, "LV"}, 5).country, "LV");
+  EXPECT_EQ(identify_plate(vanity, {}, PlateEvidence{true, "LT"}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(vanity, {}, PlateEvidence{true, "LV"}, 5).country, "LV");
   // The strip outweighs the site's hints.
   const std::vector<std::string> hints = {"LV"};
-  EXPECT_EQ(identify_plate(vanity, hints, StripEvidence{true, "LT"}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(vanity, hints, PlateEvidence{true, "LT"}, 5).country, "LT");
   // A code whose country no format of the text belongs to is not believed.
   const std::vector<TextCandidate> standard = {{"ABC123", 0.9}};
-  EXPECT_EQ(identify_plate(standard, {}, StripEvidence{true, "PL"}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(standard, {}, PlateEvidence{true, "PL"}, 5).country, "LT");
   // Nor is one against a tight format: ABC123 is a Lithuanian standard plate
   // far more than a Latvian vanity one.
-  EXPECT_EQ(identify_plate(standard, {}, StripEvidence{true, "LV"}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(standard, {}, PlateEvidence{true, "LV"}, 5).country, "LT");
   // A loose shape is no tight format: VFAY13 fits the German shape at 2.6
   // times the personalised one, and the strip names it Lithuanian.
   const std::vector<TextCandidate> personalised = {{"VFAY13", 0.9}};
-  EXPECT_EQ(identify_plate(personalised, {}, StripEvidence{true, ""}, 5).country, "DE");
-  EXPECT_EQ(identify_plate(personalised, {}, StripEvidence{true, "LT"}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(personalised, {}, PlateEvidence{true, ""}, 5).country, "DE");
+  EXPECT_EQ(identify_plate(personalised, {}, PlateEvidence{true, "LT"}, 5).country, "LT");
+}
+
+TEST(PlateIdentifier, AHyphenRulesOutCountriesThatPrintNone) {
+  // A Latvian trailer `A-34` or a Lithuanian personalised `A34`, and a strip
+  // the classifier leans to call Lithuanian: the hyphen says Latvian.
+  const std::vector<TextCandidate> trailer = {{"A34", 0.9}};
+  EXPECT_EQ(identify_plate(trailer, {}, PlateEvidence{true, "LT", false}, 5).country, "LT");
+  const Identification hyphenated = identify_plate(trailer, {}, PlateEvidence{true, "LT", true}, 5);
+  EXPECT_EQ(hyphenated.country, "LV");
+  EXPECT_EQ(hyphenated.display, "A-34");
+  EXPECT_EQ(hyphenated.text, "A34") << "the hyphen chooses the country, never the text";
+  // Among hyphenated fits the strip's code still decides.
+  const std::vector<TextCandidate> three_three = {{"ABC123", 0.9}};
+  EXPECT_EQ(identify_plate(three_three, {}, PlateEvidence{true, "", false}, 5).country, "LT");
+  EXPECT_EQ(identify_plate(three_three, {}, PlateEvidence{true, "FI", true}, 5).country, "FI");
+  EXPECT_NE(identify_plate(three_three, {}, PlateEvidence{true, "", true}, 5).country, "LT");
+  // No country of the text prints a hyphen: the evidence is ignored.
+  const std::vector<TextCandidate> polish = {{"WA12345", 0.9}};
+  EXPECT_EQ(identify_plate(polish, {}, PlateEvidence{true, "", true}, 5).country,
+            identify_plate(polish, {}, PlateEvidence{true, "", false}, 5).country);
 }
 
 Identification reading(std::string text, double confidence, double validity = 0) {
