@@ -86,6 +86,30 @@ TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
   EXPECT_EQ(plate->char_count, 3);
 }
 
+TEST(PlateDetector, FaintSpecksBesideThePlateDoNotWidenIt) {
+  // Right after the text, a car's even paint with specks the adaptive
+  // threshold takes for characters: a few gray levels darker than the
+  // paint, character sized, on the text's line.
+  testing::PlateStyle style;
+  cv::Rect truth;
+  cv::Mat frame = testing::render_scene("AB-1234", style, {640, 360}, {300, 180}, &truth);
+  const std::vector<PlateDetection> clean = detect_plates(gray_of(frame), {});
+  ASSERT_FALSE(clean.empty());
+  const cv::Rect row = bounding_box(clean.front().rows.front(), frame.size());
+  const int end = row.br().x + row.height / 2;
+  cv::rectangle(frame, cv::Rect(end, row.y - row.height, 5 * row.height, 3 * row.height), cv::Scalar::all(150),
+                cv::FILLED);
+  for (int k = 0; k < 3; ++k) {
+    const cv::Rect speck(end + row.height / 4 + k * row.height * 7 / 10, row.y, row.height / 2, row.height);
+    cv::rectangle(frame, speck, cv::Scalar::all(140), 2);
+  }
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  ASSERT_FALSE(found.empty());
+  const cv::Rect best = bounding_box(found.front().outline, frame.size());
+  EXPECT_LT(best.br().x, end + row.height / 2) << "the row ran on into the specks: " << best << ", text ends at "
+                                               << row.br().x;
+}
+
 TEST(PlateDetector, BlankFrameHasNoPlates) {
   EXPECT_TRUE(detect_plates(cv::Mat(720, 1280, CV_8UC1, cv::Scalar(100)), {}).empty());
 }
