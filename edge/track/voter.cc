@@ -173,13 +173,19 @@ struct CountryVerdict {
   double confidence = 0.0;
 };
 
-// The recognisers' country votes; when no read named a country, what the
-// plate format of the final text says.
+// The recognisers' country votes, from the reads of the voted text itself
+// when any named a country: a read's country is a judgement of its own
+// text, and a misread (`IHZN318` fits a German format) says nothing about
+// whose plate `HZN318` is. Otherwise every read votes; when none named a
+// country, what the plate format of the final text says.
 CountryVerdict vote_country(std::span<const Observation> observations, const std::string& text,
                             const VoterOptions& options) {
+  const auto reads_the_text = [&](const Observation& o) { return o.read.text == text && !o.read.country.empty(); };
+  const bool only_the_text = std::any_of(observations.begin(), observations.end(), reads_the_text);
   std::map<std::string, double> weight_of_country;
   double total = 0.0;
   for (const Observation& o : observations) {
+    if (only_the_text && o.read.text != text) continue;
     total += o.read.confidence;
     if (!o.read.country.empty()) weight_of_country[o.read.country] += o.read.confidence * o.read.country_confidence;
   }

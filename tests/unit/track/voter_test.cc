@@ -83,6 +83,23 @@ TEST(Voter, CountryIsAWeightedVoteOfTheReads) {
   EXPECT_EQ(v.display, "ABC 123");
 }
 
+TEST(Voter, OnlyReadsOfTheVotedTextVoteForItsCountry) {
+  // Two misreads that fit a German format outweigh the right reads'
+  // country if every read votes; they read another text.
+  auto observations = track_of({{"HZN318", 0.6}, {"HZN318", 0.6}, {"HZN318", 0.6}}, "LT");
+  auto misread = track_of({{"IHZN318", 0.95}, {"IHZN318", 0.95}}, "DE");
+  observations.insert(observations.end(), misread.begin(), misread.end());
+  const Vote v = vote(observations, {});
+  ASSERT_EQ(v.text, "HZN318");
+  EXPECT_EQ(v.country, "LT");
+  EXPECT_NEAR(v.country_confidence, 0.9, 1e-9);
+  EXPECT_EQ(v.display, "HZN 318");
+  // When no read of the voted text names a country, every read votes.
+  auto unnamed = track_of({{"HZN318", 0.6}, {"HZN318", 0.6}, {"HZN318", 0.6}}, "");
+  unnamed.insert(unnamed.end(), misread.begin(), misread.end());
+  EXPECT_EQ(vote(unnamed, {}).country, "DE");
+}
+
 TEST(Voter, WithoutCountryReadsTheFormatDecides) {
   const Vote v = vote(track_of({{"ABC123", 0.9}, {"ABC123", 0.9}}, ""), {});
   EXPECT_EQ(v.country, "LT");
