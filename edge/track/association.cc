@@ -22,8 +22,12 @@ void require_positive(double value, const char* name) {
 
 std::optional<double> association_cost(const TrackCue& cue, const PlateRead& read,
                                        const AssociationOptions& options) {
+  const auto& recent = cue.recent_texts;
+  const bool same_text = read.text.size() >= kSameTextMinLength &&
+                         std::find(recent.begin(), recent.end(), read.text) != recent.end();
+  const double max_ratio = same_text ? options.same_text_size_ratio : options.max_size_ratio;
   const double size_ratio = read.box.width / cue.predicted.width;
-  if (size_ratio > options.max_size_ratio || size_ratio < 1.0 / options.max_size_ratio) return std::nullopt;
+  if (size_ratio > max_ratio || size_ratio < 1.0 / max_ratio) return std::nullopt;
 
   const double plate_width = std::max(cue.predicted.width, read.box.width);
   const double radius =
@@ -70,6 +74,10 @@ void validate(const AssociationOptions& options) {
   if (!(options.max_size_ratio > 1.0 && std::isfinite(options.max_size_ratio))) {
     throw TrackError("association max_size_ratio " + std::to_string(options.max_size_ratio) +
                      " must be above 1");
+  }
+  if (!(options.same_text_size_ratio >= options.max_size_ratio && std::isfinite(options.same_text_size_ratio))) {
+    throw TrackError("association same_text_size_ratio " + std::to_string(options.same_text_size_ratio) +
+                     " must be at least max_size_ratio");
   }
   if (!(options.max_text_distance > 0.0 && options.max_text_distance <= 1.0)) {
     throw TrackError("association max_text_distance " + std::to_string(options.max_text_distance) +

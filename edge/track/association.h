@@ -28,8 +28,14 @@ struct AssociationOptions {
   // constant-velocity guess drifts while a plate is hidden.
   double gate_growth_per_second = 3.0;
   // The read's width may differ from the predicted width by at most this
-  // factor either way.
+  // factor either way...
   double max_size_ratio = 1.6;
+  // ...or this one when the read's text is exactly one the track read
+  // recently, at least kSameTextMinLength characters long: one plate text
+  // is not two vehicles at once, and the detector's outline for a frame can
+  // be off by more than 1.6 (a row that took in the plate's frame: 96 px
+  // wide, then 59 px for the next frame's tight row, in the demo's video).
+  double same_text_size_ratio = 2.5;
   // The largest text_distance to any of the track's recent reads. 0.4 lets
   // a 6-character plate with two characters misread join (2/6), keeps out
   // plates sharing fewer than about half their characters.
@@ -42,6 +48,8 @@ struct TrackCue {
   double seconds_since_seen = 0.0;
   std::vector<std::string> recent_texts;  // the last few reads, any order
 };
+
+inline constexpr std::size_t kSameTextMinLength = 4;
 
 // The cost of `read` joining `cue`'s track, in [0, 2] (position and text
 // each contribute their share of their gate), or nullopt when a gate

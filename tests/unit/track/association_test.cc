@@ -28,8 +28,25 @@ TEST(Association, PositionGateWidensWithTimeUnseen) {
 }
 
 TEST(Association, SizeGateRefusesAPlateOfAnotherScale) {
-  const PlateRead small = testing::make_read("MH8451", 0.9, {520, 505, 50, 11});
+  const PlateRead small = testing::make_read("MHB451", 0.9, {520, 505, 50, 11});
   EXPECT_FALSE(association_cost(cue_at(kPredicted, "MH8451"), small, {}));
+}
+
+TEST(Association, TheSameTextIsTheSamePlateThroughAnOutlineOffInSize) {
+  // The detector's outline for one frame took in the plate's frame (or lost
+  // it): the text read is exactly the track's.
+  const auto joins = [](const std::string& track_text, const std::string& text, Box box,
+                        const AssociationOptions& options = {}) {
+    return association_cost(cue_at(kPredicted, track_text), testing::make_read(text, 0.9, box), options).has_value();
+  };
+  EXPECT_TRUE(joins("MH8451", "MH8451", {520, 505, 50, 11}));
+  EXPECT_TRUE(joins("MH8451", "MH8451", {500, 500, 180, 40}));
+  // Not beyond same_text_size_ratio, nor for texts too short to be a plate's own.
+  EXPECT_FALSE(joins("MH8451", "MH8451", {520, 505, 35, 8}));
+  EXPECT_FALSE(joins("4D1", "4D1", {520, 505, 50, 11}));
+  AssociationOptions strict;
+  strict.same_text_size_ratio = strict.max_size_ratio;
+  EXPECT_FALSE(joins("MH8451", "MH8451", {520, 505, 50, 11}, strict));
 }
 
 TEST(Association, TextGateToleratesMisreadsButNotAnotherPlate) {
@@ -60,6 +77,9 @@ TEST(Association, OptionsAreValidated) {
   EXPECT_THROW(validate(options), TrackError);
   options = {};
   options.max_text_distance = 0.0;
+  EXPECT_THROW(validate(options), TrackError);
+  options = {};
+  options.same_text_size_ratio = 1.2;
   EXPECT_THROW(validate(options), TrackError);
   options = {};
   options.position_gate = -1.0;
