@@ -44,17 +44,11 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
-    if (arg == "--out") {
-      args.out = value();
-    } else if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) {
-      throw EngineError("unknown option " + arg);
-    }
+  args.truth = anpr::engine::parse_scoring_tool(argc, argv, kUsage, [&](const std::string& arg, const auto& value) {
+    if (arg != "--out") return false;
+    args.out = value();
+    return true;
   });
-  anpr::engine::require_ground_truth(args.truth);
   if (args.out.empty()) throw EngineError("--out DIR is required");
   return args;
 }

@@ -49,21 +49,18 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
+  args.truth = anpr::engine::parse_scoring_tool(argc, argv, kUsage, [&](const std::string& arg, const auto& value) {
     if (arg == "--k") {
       args.k = anpr::engine::parse_count(arg, value());
     } else if (arg == "--min-relative") {
       args.min_relative = std::stod(value());
     } else if (arg == "--dump") {
       args.dump = value();
-    } else if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) {
-      throw EngineError("unknown option " + arg);
+    } else {
+      return false;
     }
+    return true;
   });
-  anpr::engine::require_ground_truth(args.truth);
   return args;
 }
 

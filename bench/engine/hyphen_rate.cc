@@ -15,13 +15,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "edge/engine/cli_args.h"
-#include "edge/engine/engine_error.h"
 #include "edge/engine/ground_truth.h"
 #include "edge/engine/plate_hyphen.h"
 
 namespace {
-
-using anpr::engine::EngineError;
 
 constexpr char kUsage[] =
     "usage: anpr-hyphen-rate GROUNDTRUTH.csv [--sets A,B] [--limit-per-set K] [--list]\n"
@@ -35,17 +32,11 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
-    if (arg == "--list") {
-      args.list = true;
-    } else if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage;
-      std::exit(0);
-    } else if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) {
-      throw EngineError("unknown option " + arg);
-    }
+  args.truth = anpr::engine::parse_scoring_tool(argc, argv, kUsage, [&](const std::string& arg, const auto&) {
+    if (arg != "--list") return false;
+    args.list = true;
+    return true;
   });
-  anpr::engine::require_ground_truth(args.truth);
   return args;
 }
 

@@ -38,15 +38,10 @@ struct Arguments {
 
 Arguments parse(int argc, char** argv) {
   Arguments args;
-  anpr::engine::for_each_argument(argc, argv, [&](const std::string& arg, const auto& value) {
-    if (anpr::engine::parse_engine_flag(arg, value, args.engine)) return;
-    if (arg == "--help" || arg == "-h") {
-      std::cout << kUsage << anpr::engine::kEngineFlagsUsage;
-      std::exit(0);
-    }
-    if (!anpr::engine::parse_selection_arg(arg, value, args.truth)) throw EngineError("unknown option " + arg);
+  const std::string usage = std::string(kUsage) + anpr::engine::kEngineFlagsUsage;
+  args.truth = anpr::engine::parse_scoring_tool(argc, argv, usage, [&](const std::string& arg, const auto& value) {
+    return anpr::engine::parse_engine_flag(arg, value, args.engine);
   });
-  anpr::engine::require_ground_truth(args.truth);
   return args;
 }
 

@@ -3,6 +3,8 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
+#include <iostream>
 
 #include "edge/engine/engine_error.h"
 #include "edge/engine/ground_truth.h"
@@ -92,6 +94,20 @@ bool parse_selection_arg(const std::string& arg, const std::function<std::string
 
 void require_ground_truth(const TruthSelection& selection) {
   if (selection.csv.empty()) throw EngineError("no ground-truth file given");
+}
+
+TruthSelection parse_scoring_tool(int argc, char** argv, std::string_view usage, const ToolFlagTaker& take) {
+  TruthSelection selection;
+  for_each_argument(argc, argv, [&](const std::string& arg, const std::function<std::string()>& value) {
+    if (take(arg, value)) return;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << usage;
+      std::exit(0);
+    }
+    if (!parse_selection_arg(arg, value, selection)) throw EngineError("unknown option " + arg);
+  });
+  require_ground_truth(selection);
+  return selection;
 }
 
 }  // namespace anpr::engine

@@ -60,4 +60,12 @@ bool parse_selection_arg(const std::string& arg, const std::function<std::string
 // Throws EngineError when no CSV was given.
 void require_ground_truth(const TruthSelection& selection);
 
+// The command line of a tool that scores a ground truth (anpr-eval, the
+// bench tools): each argument goes to `take` first, which returns false for
+// one it does not know; then --help/-h prints `usage` and exits 0, and the
+// selection takes --sets, --limit-per-set and the CSV. Throws EngineError
+// for an unknown option or when no CSV was given.
+using ToolFlagTaker = std::function<bool(const std::string& arg, const std::function<std::string()>& value)>;
+TruthSelection parse_scoring_tool(int argc, char** argv, std::string_view usage, const ToolFlagTaker& take);
+
 }  // namespace anpr::engine

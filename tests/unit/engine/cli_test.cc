@@ -13,6 +13,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "edge/engine/cli_args.h"
+#include "edge/engine/engine_error.h"
 #include "tests/unit/engine/render_plate.h"
 
 namespace anpr::engine {
@@ -27,6 +28,27 @@ TEST(CliArgs, ListsSplitAtCommasAndHintsAreUpperCased) {
   EngineOptions options;
   EXPECT_TRUE(parse_engine_flag("--country-hint", [] { return std::string("lv, Lt"); }, options));
   EXPECT_EQ(options.country_hints, (std::vector<std::string>{"LV", "LT"}));
+}
+
+TEST(CliArgs, AScoringToolTakesItsFlagsTheSelectionAndRefusesTheRest) {
+  std::string k;
+  const ToolFlagTaker take_k = [&](const std::string& arg, const std::function<std::string()>& value) {
+    if (arg != "--k") return false;
+    k = value();
+    return true;
+  };
+  const auto parse = [&](std::vector<std::string> words) {
+    std::vector<char*> argv;
+    for (std::string& w : words) argv.push_back(w.data());
+    return parse_scoring_tool(static_cast<int>(argv.size()), argv.data(), "usage", take_k);
+  };
+  const TruthSelection selection = parse({"tool", "--k", "3", "truth.csv", "--sets", "a"});
+  EXPECT_EQ(k, "3");
+  EXPECT_EQ(selection.csv, "truth.csv");
+  EXPECT_EQ(selection.sets, (std::set<std::string>{"a"}));
+  EXPECT_THROW(parse({"tool", "truth.csv", "--bogus"}), EngineError);
+  EXPECT_THROW(parse({"tool", "--k", "3"}), EngineError) << "no ground-truth file";
+  EXPECT_THROW(parse({"tool", "truth.csv", "--k"}), EngineError) << "a flag without its value";
 }
 
 struct Outcome {
