@@ -4,7 +4,8 @@
 // traffic and the site's hints; the EU strip, when the rectifier saw one,
 // rules out the non-EU countries for the same characters, and the country
 // code the strip classifier read on it (band_classifier.h) decides between
-// countries whose formats the text fits alike.
+// countries whose formats the text fits alike; a hyphen seen between the
+// characters (plate_hyphen.h) rules out the countries that print none.
 #pragma once
 
 #include <cstddef>
