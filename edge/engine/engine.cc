@@ -95,6 +95,10 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   if (options_.whole_plate && outline) {
     std::vector<std::vector<Quad>> layouts = plate_layouts(*outline, two_rows);
     if (!crop && !two_rows) layouts.push_back({plate_from_row(detection.rows.front(), kRowToPlateBeyondRowEnd)});
+    if (two_rows) {
+      layouts.push_back(
+          plate_halves(plate_from_rows(detection.rows.front(), detection.rows.back(), kRowsToPlateBeyondRowEnds)));
+    }
     for (const std::vector<Quad>& layout : layouts) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
