@@ -50,7 +50,7 @@ Engine::Engine(EngineOptions options)
 }
 
 PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue,
-                                  const std::optional<Quad>& one_row_plate) {
+                                  const cv::Mat& one_row_plate) {
   PlateEvidence evidence{eu_blue, "", false};
   if (band_ && detection.rows_found && !detection.rows.empty()) {
     const BandReading band = band_->classify(bgr, detection.rows.back());
@@ -59,7 +59,7 @@ PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& dete
       evidence.strip_country = band.country;
     }
   }
-  if (one_row_plate) evidence.hyphen = has_hyphen(warp_part(bgr, *one_row_plate, options_.rectifier.row_height));
+  if (!one_row_plate.empty()) evidence.hyphen = has_hyphen(one_row_plate);
   return evidence;
 }
 
@@ -84,8 +84,11 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   if (crop) outline = *crop;
   else if (two_rows) outline = plate_from_rows(detection.rows.front(), detection.rows.back());
   else if (!detection.rows.empty()) outline = plate_from_row(detection.rows.front());
-  const PlateEvidence evidence =
-      evidence_of(bgr, detection, rectified.eu_band, two_rows ? std::nullopt : outline);
+  // A one-row plate's outline is warped once: searched for a hyphen here,
+  // read whole below.
+  cv::Mat one_row_plate;
+  if (outline && !two_rows) one_row_plate = warp_part(bgr, *outline, options_.rectifier.row_height);
+  const PlateEvidence evidence = evidence_of(bgr, detection, rectified.eu_band, one_row_plate);
   // Pairs of dark blobs are everywhere in a frame: a row of two characters
   // (a Latvian `4D`, `J-1`) is taken for a plate only beside a strip whose
   // code the classifier names. Generated 640x360 scenes 91.0 -> 92.0 %; of
@@ -101,7 +104,10 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
     }
     for (const std::vector<Quad>& layout : layouts) {
       std::vector<cv::Mat> parts;
-      for (const Quad& part : layout) parts.push_back(warp_part(bgr, part, options_.rectifier.row_height));
+      for (const Quad& part : layout) {
+        const bool warped = !one_row_plate.empty() && part.corners == outline->corners;
+        parts.push_back(warped ? one_row_plate : warp_part(bgr, part, options_.rectifier.row_height));
+      }
       Identification whole = identify_parts(parts, evidence);
       if (better_cut(whole, id)) id = std::move(whole);
     }

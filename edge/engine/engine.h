@@ -97,10 +97,10 @@ class Engine {
 
   // What `detection` shows beside its text: the rectifier's blue, the
   // classifier's code beside its lowest row when it found one, and whether
-  // `one_row_plate` (the outline of a one-row plate, when it is one) has a
-  // hyphen.
+  // `one_row_plate` (a one-row plate's outline as warp_part gives it; empty
+  // for a two-row plate) has a hyphen.
   PlateEvidence evidence_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue,
-                            const std::optional<Quad>& one_row_plate);
+                            const cv::Mat& one_row_plate);
 
   EngineOptions options_;
   RowReader reader_;
