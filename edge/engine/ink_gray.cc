@@ -1,3 +1,4 @@
+// The reader's gray with validity stickers painted out; see ink_gray.h.
 #include "edge/engine/ink_gray.h"
 
 #include <algorithm>
