@@ -104,7 +104,36 @@ Quad outline_of(const std::vector<const TextLine*>& rows) {
   return oriented_quad(middle, first.axis, u1 - u0, v1 - v0);
 }
 
-PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextLine*>& rows) {
+int centre_y(const cv::Rect& r) { return r.y + r.height / 2; }
+
+// True when a blob of about the row's character height stands on its line
+// within a few character heights past either end, or just above or below
+// it: the row is then a group of a longer plate's text (`DD` of `DD 838`)
+// or one row of a two-row plate, not all of a short plate. `blobs` are
+// sorted by centre_y.
+bool more_text_near(const TextLine& row, const std::vector<cv::Rect>& blobs) {
+  constexpr float kReach = 2.5f;   // character heights, along the row
+  constexpr float kStacked = 1.6f; // character heights, across it
+  const float h = row.char_height, length = quad_width(row.quad), height = quad_height(row.quad);
+  const cv::Rect box = bounding_box(row.quad, cv::Size(1 << 20, 1 << 20));
+  const int top = box.y - static_cast<int>(kReach * h), bottom = box.br().y + static_cast<int>(kReach * h);
+  auto blob = std::lower_bound(blobs.begin(), blobs.end(), top,
+                               [](const cv::Rect& r, int y) { return centre_y(r) < y; });
+  for (; blob != blobs.end() && centre_y(*blob) < bottom; ++blob) {
+    if (blob->height < 0.6f * h || blob->height > 1.5f * h) continue;
+    const cv::Point2f at = in_line_frame(row, cv::Point2f(blob->x + blob->width / 2.0f, centre_y(*blob)));
+    const bool on_line = at.y >= 0 && at.y <= height;
+    if (on_line && ((at.x < 0 && at.x > -kReach * h) || (at.x > length && at.x < length + kReach * h))) return true;
+    const bool over_row = at.x > -h / 2 && at.x < length + h / 2;
+    if (over_row && ((at.y < 0 && at.y > -kStacked * h) || (at.y > height && at.y < height + kStacked * h))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextLine*>& rows,
+                              const std::vector<cv::Rect>& blobs) {
   PlateDetection d;
   d.outline = outline_of(rows);
   for (const TextLine* row : rows) {
@@ -112,7 +141,13 @@ PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextL
     d.char_height = std::max(d.char_height, row->char_height);
     d.char_count += row->char_count;
   }
-  d.score = plate_likeness(gray, rows);
+  // Characters under 14 px belong to plates under the 90 px the detector is
+  // for; rows of such specks on plain ground are common.
+  constexpr float kShortPlateMinCharHeight = 14;
+  const TextLine& first = *rows.front();
+  d.short_plate = rows.size() == 1 && first.char_count < 5 && first.char_height >= kShortPlateMinCharHeight &&
+                  !more_text_near(first, blobs) && plain_ground_beside(gray, first);
+  d.score = plate_likeness(gray, rows, d.short_plate);
   return d;
 }
 
@@ -176,7 +211,6 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   for (TextLine& line : joined_lines(lines, options.lines)) lines.push_back(std::move(line));
   for (TextLine& line : lines) line = without_faint_ends(work, line);
   for (const cv::Rect& blob : half_blobs) blobs.emplace_back(blob.x * 2, blob.y * 2, blob.width * 2, blob.height * 2);
-  const auto centre_y = [](const cv::Rect& r) { return r.y + r.height / 2; };
   std::sort(blobs.begin(), blobs.end(), [&](const cv::Rect& a, const cv::Rect& b) { return centre_y(a) < centre_y(b); });
 
   // Every row is a candidate alone and in every pair it makes; the scores
@@ -186,7 +220,7 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   std::vector<PlateDetection> found;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     for (std::size_t j = 0; j < lines.size(); ++j) {
-      if (i != j && stacked(lines[i], lines[j])) found.push_back(make_detection(work, {&lines[i], &lines[j]}));
+      if (i != j && stacked(lines[i], lines[j])) found.push_back(make_detection(work, {&lines[i], &lines[j]}, blobs));
     }
   }
   // A second row of one character is a lone blob, in no row: the blobs
@@ -201,13 +235,13 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
       if (!below.contains(cv::Point(blob->x + blob->width / 2, centre_y(*blob)))) continue;
       const TextLine lone = fit_line({*blob});
       if (!stacked(lines[i], lone)) continue;
-      found.push_back(make_detection(work, {&lines[i], &lone}));
+      found.push_back(make_detection(work, {&lines[i], &lone}, blobs));
       break;
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].char_count < options.min_single_row_chars) continue;
-    found.push_back(make_detection(work, {&lines[i]}));
+    found.push_back(make_detection(work, {&lines[i]}, blobs));
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const PlateDetection& a, const PlateDetection& b) { return a.score > b.score; });
@@ -264,7 +298,7 @@ PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& option
     d.score = 0.1;
     d.rows_found = false;
   } else {
-    d = make_detection(work, {&*best});
+    d = make_detection(work, {&*best}, {});  // no gap limit: no text of the plate is left beside its row
   }
   return to_frame(std::move(d), factor);
 }

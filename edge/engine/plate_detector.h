@@ -45,6 +45,9 @@ struct PlateDetection {
   float char_height = 0;    // frame px
   int char_count = 0;       // characters_in summed over the rows
   double score = 0;         // in (0, 1], higher is more plate-like
+  // One row of under five characters, alone on plain ground (plate_score.h):
+  // all of a short plate's text, not a group of a longer one's.
+  bool short_plate = false;
   bool rows_found = true;   // false: locate_in_crop found no row and `rows` is the whole crop
 };
 

@@ -68,7 +68,7 @@ double separation(const TextLine& line) {
 
 }  // namespace
 
-double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& rows) {
+double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& rows, bool short_plate) {
   if (rows.empty()) return 0;
   double score = 1.0;
   int chars = 0;
@@ -80,7 +80,28 @@ double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& r
     score = std::min(score, contrast * height_regularity(*row) * ink_fit(ground.dark_share) * separation(*row));
     chars += row->char_count;
   }
+  if (short_plate) return score;
   return score * count_fit(rows.size() == 1 ? chars : chars / static_cast<int>(rows.size()), rows.size());
+}
+
+bool plain_ground_beside(const cv::Mat& gray, const TextLine& row) {
+  constexpr double kReach = 1.0;        // character heights looked at beyond each end
+  constexpr double kLightShare = 0.75;  // of the way from the text's gray to the ground's
+  constexpr double kMaxInk = 0.08;      // share of the strip darker than midway between them
+  const float width = quad_width(row.quad), height = quad_height(row.quad);
+  const float reach = static_cast<float>(kReach) * row.char_height;
+  if (width < 1 || height < 4 || reach < 4) return false;
+  const Ground ground = ground_of(gray, row);
+  const double light_floor = ground.dark + kLightShare * (ground.light - ground.dark);
+  const double ink_level = (ground.dark + ground.light) / 2;
+  const cv::Size size(std::max(4, static_cast<int>(reach)), std::max(4, static_cast<int>(height)));
+  for (const Quad& side : {grown(row.quad, reach, -width, 0, 0), grown(row.quad, -width, reach, 0, 0)}) {
+    const cv::Mat strip = warp_quad(gray, side, size, cv::INTER_LINEAR);
+    cv::Mat ink;
+    cv::threshold(strip, ink, ink_level, 255, cv::THRESH_BINARY_INV);
+    if (cv::mean(strip)[0] < light_floor || cv::countNonZero(ink) > kMaxInk * ink.total()) return false;
+  }
+  return true;
 }
 
 }  // namespace anpr::engine

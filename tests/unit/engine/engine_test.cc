@@ -163,6 +163,21 @@ TEST(Engine, ReportsATwoCharacterPlate) {
   EXPECT_EQ(reads[0].country, "LV");
 }
 
+// In a frame a row of two characters is taken for a plate when the strip
+// beside it names a country or, as here where the strip is too far off to
+// be looked at, when plain plate ground continues past both its ends.
+TEST(Engine, ReadsATwoCharacterPlateInAFrame) {
+  Engine engine({});
+  testing::PlateStyle style;
+  style.height = 70;
+  style.band_code = "LV";
+  style.centred = true;
+  const cv::Mat frame = testing::render_scene("GG", style, {640, 360}, {320, 180});
+  const std::vector<PlateRead> reads = engine.read(frame);
+  ASSERT_FALSE(reads.empty());
+  EXPECT_EQ(reads.front().text, "GG");
+}
+
 // Two characters are weak evidence of a plate: their reads report
 // short_read_trust of the reading's confidence, candidates included, and
 // longer reads are untouched.

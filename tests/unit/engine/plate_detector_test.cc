@@ -66,6 +66,25 @@ TEST(PlateDetector, ReportsThePlateWholeWhenItsTextHasAWideGap) {
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found.front().char_count, 7);
   EXPECT_GT(iou(bounding_box(found.front().outline, frame.size()), truth), 0.6);
+  for (const PlateDetection& d : found) EXPECT_FALSE(d.short_plate) << "a group of the plate's text taken for all of it";
+}
+
+TEST(PlateDetector, AShortPlateIsNotRankedDownForItsLength) {
+  // A Latvian `GG`: two characters in the middle of a plate of the usual
+  // width. Rows of two blobs are everywhere in a frame; this one has plain
+  // plate ground past both ends.
+  testing::PlateStyle style;
+  style.height = 70;
+  style.centred = true;
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("GG", style, {640, 360}, {320, 180}, &truth);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  ASSERT_FALSE(found.empty());
+  const PlateDetection& best = found.front();
+  EXPECT_GT(iou(bounding_box(best.outline, frame.size()), truth), 0.15);
+  EXPECT_EQ(best.char_count, 2);
+  EXPECT_TRUE(best.short_plate);
+  EXPECT_GT(best.score, 0.5);
 }
 
 TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
@@ -84,6 +103,23 @@ TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
   ASSERT_NE(plate, found.end());
   EXPECT_EQ(plate->rows.size(), 2u);
   EXPECT_EQ(plate->char_count, 3);
+  for (const PlateDetection& d : found) EXPECT_FALSE(d.short_plate) << "one row of the plate taken for all of it";
+}
+
+TEST(PlateDetector, AGroupOrRowOfALongerPlateIsNoShortPlate) {
+  // `ZM` over `2`, and `DD` well apart from `838`: each short group has
+  // plain ground past its ends, but more of the plate's text beside it.
+  for (const bool two_rows : {true, false}) {
+    testing::PlateStyle style;
+    style.two_rows = two_rows;
+    style.centred = true;
+    style.height = two_rows ? 110 : 60;
+    const cv::Mat frame = testing::render_scene(two_rows ? "ZM 2" : "DD      838", style, {640, 360}, {300, 200});
+    for (const PlateDetection& d : detect_plates(gray_of(frame), {})) {
+      EXPECT_FALSE(d.short_plate) << (two_rows ? "the top row" : "a group") << " taken for all of the plate: "
+                                  << bounding_box(d.outline, frame.size());
+    }
+  }
 }
 
 TEST(PlateDetector, FaintSpecksBesideThePlateDoNotWidenIt) {

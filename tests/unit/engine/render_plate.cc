@@ -64,7 +64,8 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   for (const auto& [row, centre] : rows) {
     int baseline = 0;
     const cv::Size extent = font->getTextSize(row, font_size, -1, &baseline);
-    font->putText(plate, row, cv::Point(text_left, static_cast<int>(h * centre + extent.height / 2.0)), font_size,
+    const int left = style.centred ? (text_left + w - unit / 5 - extent.width) / 2 : text_left;
+    font->putText(plate, row, cv::Point(left, static_cast<int>(h * centre + extent.height / 2.0)), font_size,
                   cv::Scalar(25, 22, 20), -1, cv::LINE_AA, true);
   }
   return plate;

@@ -18,6 +18,9 @@ struct PlateStyle {
   // A Latvian square plate, 280 x 200 mm: the text before its first space
   // is the top row, the rest the bottom row.
   bool two_rows = false;
+  // Rows centred in the room right of the strip, as short Latvian plates
+  // set them; left-aligned otherwise.
+  bool centred = false;
 };
 
 // The plate alone (CV_8UC3), 520 x 110 mm proportions (280 x 200 for two rows).
