@@ -53,9 +53,12 @@ PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& dete
                                   const cv::Mat& one_row_plate) {
   PlateEvidence evidence{eu_blue, "", false};
   if (band_ && detection.rows_found && !detection.rows.empty()) {
+    // A short plate's text is set in its middle, the strip up to three
+    // character heights further left than the window beside a full row
+    // reaches: windows moved that way are classified too and the surest
+    // kept. Generated Lithuanian 640x360 scenes' country 94.3 -> 96.6 %.
     const Quad& row = detection.rows.back();
-    std::vector<float> shifts{0.0f};
-    if (detection.short_plate) shifts = {0.0f, 1.5f, 3.0f};
+    const std::vector<float> shifts = detection.short_plate ? std::vector<float>{0, 1.5f, 3} : std::vector<float>{0};
     BandReading band;
     for (float shift : shifts) {
       BandReading shifted = band_->classify(bgr, grown(row, shift * quad_height(row), 0, 0, 0));
@@ -98,7 +101,8 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   const PlateEvidence evidence = evidence_of(bgr, detection, rectified.eu_band, one_row_plate);
   // Pairs of dark blobs are everywhere in a frame: a row of two characters
   // (a Latvian `4D`, `J-1`) is taken for a plate only beside a strip whose
-  // code the classifier names. Generated 640x360 scenes 91.0 -> 92.0 %; of
+  // code the classifier names, or alone on plain plate ground
+  // (PlateDetection::short_plate). Generated 640x360 scenes 91.0 -> 92.0 %; of
   // 300 plate-free frames 1 has a read >= 0.5, as before (3 without this).
   if (!crop && detection.rows.size() == 1 && detection.char_count < 3 && evidence.strip_country.empty() &&
       !detection.short_plate) {
