@@ -24,7 +24,7 @@ struct DetectorOptions {
   int work_width = 1280;
   BlobOptions blobs;
   LineOptions lines;
-  int min_single_row_chars = 2;  // Latvian plates may be as short as "4D" (engine.h: strip or plain ground)
+  int min_single_row_chars = 2;  // Latvian plates may be as short as "4D" (engine.cc: strip or plain ground)
   // Each is read as a few cuts (1-3 ms with the CRNN). 6, not 4, since two-
   // character reads report less (engine.h, short_read_trust): of the 369
   // Romanian night frames 96.5 % are found instead of 95.1 %, and 1 of 300
