@@ -41,6 +41,21 @@ void sort_by_confidence(std::vector<PlateRead>& reads) {
                    [](const PlateRead& a, const PlateRead& b) { return a.confidence > b.confidence; });
 }
 
+// One read a plate: a plate can be a candidate twice (found by its row and by
+// its light ground, or a group of its text and the whole), and the surer
+// read of it is kept. `reads` are sorted by confidence.
+std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
+  constexpr double kSamePlate = 0.5;  // of the smaller box inside the other
+  std::vector<PlateRead> kept;
+  for (PlateRead& read : reads) {
+    const bool seen = std::any_of(kept.begin(), kept.end(), [&](const PlateRead& k) {
+      return (k.box & read.box).area() >= kSamePlate * std::min(k.box.area(), read.box.area());
+    });
+    if (!seen) kept.push_back(std::move(read));
+  }
+  return kept;
+}
+
 }  // namespace
 
 Engine::Engine(EngineOptions options)
@@ -160,7 +175,7 @@ std::vector<PlateRead> Engine::read(const cv::Mat& image) {
     if (!read.text.empty()) reads.push_back(std::move(read));
   }
   sort_by_confidence(reads);
-  return reads;
+  return one_read_a_plate(std::move(reads));
 }
 
 std::vector<PlateRead> Engine::read_crop(const cv::Mat& image) {

@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "edge/engine/engine_error.h"
+#include "edge/engine/plate_ground.h"
 #include "edge/engine/plate_score.h"
 
 namespace anpr::engine {
@@ -151,6 +152,20 @@ PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextL
   return d;
 }
 
+// A plate found by its ground (plate_ground.h): its text row put where a
+// one-row plate has it, 0.68 of the plate's height in the middle of the
+// light area (the blue strip is not light, so it lies outside already).
+PlateDetection ground_detection(const Quad& outline) {
+  const float length = quad_width(outline), height = quad_height(outline);
+  PlateDetection d;
+  d.outline = outline;
+  d.rows = {grown(outline, -0.06f * length, -0.06f * length, -0.16f * height, -0.16f * height)};
+  d.char_height = 0.68f * height;
+  d.char_count = std::max(3, static_cast<int>(quad_width(d.rows.front()) / (0.6f * d.char_height)));
+  d.from_ground = true;
+  return d;
+}
+
 // Share of the smaller outline's box that lies inside the other's.
 double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv::Size& frame) {
   const cv::Rect ra = bounding_box(a.outline, frame), rb = bounding_box(b.outline, frame);
@@ -257,6 +272,24 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
     } else if (longer_row_of(d, *same, work.size())) {
       *same = d;
     }
+  }
+  // A light plate is already a candidate when one is half of it and it half
+  // of the candidate. Larger candidates around it are other things; a
+  // candidate inside it may be part of its text only, and both are read
+  // (the engine keeps the surer of reads that overlap).
+  constexpr double kShared = 0.5;
+  int from_ground = 0;
+  for (const Quad& ground : light_plates(work)) {
+    if (from_ground == options.max_ground_plates) break;
+    const cv::Rect box = bounding_box(ground, work.size());
+    const bool covered = std::any_of(kept.begin(), kept.end(), [&](const PlateDetection& k) {
+      const cv::Rect other = bounding_box(k.outline, work.size());
+      const int shared = (other & box).area();
+      return shared >= kShared * box.area() && shared >= kShared * other.area();
+    });
+    if (covered) continue;
+    kept.push_back(ground_detection(ground));
+    ++from_ground;
   }
   for (PlateDetection& d : kept) d = to_frame(std::move(d), factor);
   return kept;

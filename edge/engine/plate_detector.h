@@ -37,6 +37,9 @@ struct DetectorOptions {
   // (a half kept 2.9 before) and all but 1 in 300 of the plates among the
   // first four.
   double min_relative_score = 0.25;
+  // Plates found by their light ground where no row was (plate_ground.h),
+  // read after the rows' candidates.
+  int max_ground_plates = 2;
 };
 
 struct PlateDetection {
@@ -48,6 +51,7 @@ struct PlateDetection {
   // One row of under five characters, alone on plain ground (plate_score.h):
   // all of a short plate's text, not a group of a longer one's.
   bool short_plate = false;
+  bool from_ground = false;  // found by its light ground; `rows` estimated from the outline
   bool rows_found = true;   // false: locate_in_crop found no row and `rows` is the whole crop
 };
 

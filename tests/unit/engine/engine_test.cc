@@ -169,13 +169,18 @@ TEST(Engine, ReportsATwoCharacterPlate) {
 TEST(Engine, ReadsATwoCharacterPlateInAFrame) {
   Engine engine({});
   testing::PlateStyle style;
-  style.height = 70;
+  style.height = 40;
   style.band_code = "LV";
   style.centred = true;
   const cv::Mat frame = testing::render_scene("GG", style, {640, 360}, {320, 180});
   const std::vector<PlateRead> reads = engine.read(frame);
-  ASSERT_FALSE(reads.empty());
+  ASSERT_EQ(reads.size(), 1u) << "the plate is a candidate by its row and by its light ground, and read once";
   EXPECT_EQ(reads.front().text, "GG");
+  cv::Mat gray;
+  cv::cvtColor(frame, gray, cv::COLOR_BGR2GRAY);
+  const std::vector<PlateDetection> found = detect_plates(gray, DetectorOptions{});
+  EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const PlateDetection& d) { return d.from_ground; }))
+      << "no candidate by the ground: the single read no longer shows that reads of one plate are merged";
 }
 
 // Two characters are weak evidence of a plate: their reads report
