@@ -3,6 +3,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "edge/engine/component_box.h"
 #include "edge/engine/engine_error.h"
 
 namespace anpr::engine {
@@ -31,8 +32,7 @@ std::vector<cv::Rect> char_blobs(const cv::Mat& gray, const BlobOptions& options
   const int count = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
   std::vector<cv::Rect> blobs;
   for (int i = 1; i < count; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const cv::Rect box = component_box(stats, i);
     if (box.x == 0 || box.y == 0 || box.br().x == gray.cols || box.br().y == gray.rows) continue;
     if (is_char_shaped(box, stats.at<int>(i, cv::CC_STAT_AREA), options)) blobs.push_back(box);
   }

@@ -8,6 +8,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "edge/engine/component_box.h"
 #include "edge/engine/engine_error.h"
 
 namespace anpr::engine {
@@ -119,8 +120,7 @@ cv::Mat ink_gray(const cv::Mat& bgr_part) {
   const double rows = bgr_part.rows;
   std::vector<Disc> discs;
   for (int i = 1; i < n; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const cv::Rect box = component_box(stats, i);
     const double diameter = 0.5 * (box.width + box.height);
     const double aspect = static_cast<double>(box.width) / box.height;
     const double fill = stats.at<int>(i, cv::CC_STAT_AREA) / static_cast<double>(box.area());

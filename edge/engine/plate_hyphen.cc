@@ -7,6 +7,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "edge/engine/component_box.h"
 #include "edge/engine/engine_error.h"
 
 namespace anpr::engine {
@@ -115,9 +116,7 @@ bool has_hyphen(const cv::Mat& gray_plate) {
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   std::vector<Component> components;
   for (int i = 1; i < count; ++i) {
-    components.push_back({cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                                   stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)),
-                          stats.at<int>(i, cv::CC_STAT_AREA)});
+    components.push_back({component_box(stats, i), stats.at<int>(i, cv::CC_STAT_AREA)});
   }
   double height = 0, middle = 0;
   const std::vector<Component> row = characters(components, height, middle);
