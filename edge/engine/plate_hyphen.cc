@@ -7,6 +7,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "edge/engine/char_blobs.h"
 #include "edge/engine/component_box.h"
 #include "edge/engine/engine_error.h"
 
@@ -52,14 +53,15 @@ double median(std::vector<double> values) {
 // The character row: blobs of character shape, of the median height and on
 // one line, left to right.
 std::vector<Component> characters(const std::vector<Component>& components, double& height, double& middle) {
+  // The detector's character shape (char_blobs.h), but a single character:
+  // nothing wider than 1.1 heights.
+  BlobOptions shape;
+  shape.min_height = static_cast<int>(std::ceil(0.15 * kHeight));
+  shape.max_height = static_cast<int>(0.9 * kHeight);
+  shape.max_aspect = 1.1;
   std::vector<Component> shaped;
   for (const Component& c : components) {
-    const double aspect = static_cast<double>(c.box.width) / c.box.height;
-    const double fill = static_cast<double>(c.pixels) / c.box.area();
-    if (c.box.height >= 0.15 * kHeight && c.box.height <= 0.9 * kHeight && aspect >= 0.1 && aspect <= 1.1 &&
-        fill > 0.15 && fill < 0.92 && c.box.y > 0 && c.box.br().y < kHeight) {
-      shaped.push_back(c);
-    }
+    if (is_char_shaped(c.box, c.pixels, shape) && c.box.y > 0 && c.box.br().y < kHeight) shaped.push_back(c);
   }
   if (shaped.size() < 2) return {};
   std::vector<double> heights, middles;
