@@ -44,13 +44,16 @@ void sort_by_confidence(std::vector<PlateRead>& reads) {
 // One read a plate: a plate can be a candidate twice (found by its row and by
 // its light ground, or a group of its text and the whole), and the surer
 // read of it is kept. `reads` are sorted by confidence.
-std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
+bool same_plate(const cv::Rect& a, const cv::Rect& b) {
   constexpr double kSamePlate = 0.5;  // of the smaller box inside the other
+  return (a & b).area() >= kSamePlate * std::min(a.area(), b.area());
+}
+
+std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
   std::vector<PlateRead> kept;
   for (PlateRead& read : reads) {
-    const bool seen = std::any_of(kept.begin(), kept.end(), [&](const PlateRead& k) {
-      return (k.box & read.box).area() >= kSamePlate * std::min(k.box.area(), read.box.area());
-    });
+    const bool seen =
+        std::any_of(kept.begin(), kept.end(), [&](const PlateRead& k) { return same_plate(k.box, read.box); });
     if (!seen) kept.push_back(std::move(read));
   }
   return kept;
@@ -169,6 +172,16 @@ std::vector<PlateRead> Engine::read(const cv::Mat& image) {
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
   std::vector<PlateRead> reads;
   for (const PlateDetection& detection : detect_plates(gray, options_.detector)) {
+    // A light plate behind a candidate of about its size is read only where
+    // that candidate's read is short: a group of its text read alone.
+    constexpr std::size_t kShortRead = 3;
+    if (detection.behind_candidate) {
+      const cv::Rect box = bounding_box(detection.outline, bgr.size());
+      const bool read_whole = std::any_of(reads.begin(), reads.end(), [&](const PlateRead& r) {
+        return r.text.size() >= kShortRead && same_plate(r.box, box);
+      });
+      if (read_whole) continue;
+    }
     bool eu_band = false;
     Identification id = identify_detection(bgr, detection, nullptr, eu_band);
     PlateRead read = plate_read(std::move(id), detection, eu_band, bgr.size());

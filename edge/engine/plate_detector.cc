@@ -274,23 +274,27 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
     }
   }
   // A light plate is already a candidate when one is half of it and it half
-  // of the candidate. Larger candidates around it are other things; a
-  // candidate inside it may be part of its text only, and both are read
-  // (the engine keeps the surer of reads that overlap).
+  // of the candidate (larger candidates around it are other things); such a
+  // plate is kept behind the others, flagged, for the engine to read only
+  // when its candidate's read came out short (a group of the text, `34` of
+  // `JT-34`). A candidate inside it may be part of its text only, and both
+  // are read (the engine keeps the surer of reads that overlap).
   constexpr double kShared = 0.5;
+  std::vector<PlateDetection> behind;
   int from_ground = 0;
   for (const Quad& ground : light_plates(work)) {
     if (from_ground == options.max_ground_plates) break;
     const cv::Rect box = bounding_box(ground, work.size());
-    const bool covered = std::any_of(kept.begin(), kept.end(), [&](const PlateDetection& k) {
+    PlateDetection d = ground_detection(ground);
+    d.behind_candidate = std::any_of(kept.begin(), kept.end(), [&](const PlateDetection& k) {
       const cv::Rect other = bounding_box(k.outline, work.size());
       const int shared = (other & box).area();
       return shared >= kShared * box.area() && shared >= kShared * other.area();
     });
-    if (covered) continue;
-    kept.push_back(ground_detection(ground));
+    (d.behind_candidate ? behind : kept).push_back(std::move(d));
     ++from_ground;
   }
+  for (PlateDetection& d : behind) kept.push_back(std::move(d));
   for (PlateDetection& d : kept) d = to_frame(std::move(d), factor);
   return kept;
 }

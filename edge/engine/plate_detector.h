@@ -53,6 +53,7 @@ struct PlateDetection {
   // all of a short plate's text, not a group of a longer one's.
   bool short_plate = false;
   bool from_ground = false;  // found by its light ground; `rows` estimated from the outline
+  bool behind_candidate = false;  // from_ground, and a candidate before it is about the same plate
   bool rows_found = true;   // false: locate_in_crop found no row and `rows` is the whole crop
 };
 

@@ -49,6 +49,7 @@ TEST(PlateDetector, FindsSeveralPlatesInOneFrame) {
   const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
   int hits_first = 0, hits_second = 0;
   for (const PlateDetection& d : found) {
+    if (d.behind_candidate) continue;  // the same plate by its ground, read only if its row reads short
     hits_first += iou(bounding_box(d.outline, frame.size()), first) > 0.4;
     hits_second += iou(bounding_box(d.outline, frame.size()), second) > 0.4;
   }

@@ -1,7 +1,7 @@
 // Plates found by their light ground (plate_ground.h) on drawn scenes: a
 // plate blurred until its characters run together and into its frame is
-// still found, by the detector too, and a light panel without text is not a
-// plate.
+// still found, by the detector too; one whose row was found comes after the
+// rows, flagged; and a light panel without text is not a plate.
 #include "edge/engine/plate_ground.h"
 
 #include <algorithm>
@@ -46,6 +46,26 @@ TEST(PlateGround, FindsABlurredPlateWhoseCharactersMadeNoRow) {
   ASSERT_NE(plate, found.end()) << "the blurred plate was not among the detector's candidates";
   EXPECT_GT(plate->char_height, 0.5 * truth.height);
   EXPECT_EQ(plate->rows.size(), 1u);
+}
+
+TEST(PlateGround, APlateWhoseRowWasFoundComesLastFlagged) {
+  // A sharp plate: its row is a candidate of about the light plate's size,
+  // so the light plate is kept behind every other candidate, flagged for the
+  // engine to read only if the row's read comes out short.
+  testing::PlateStyle style;
+  style.height = 30;
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("AB-1234", style, {1280, 720}, {640, 400}, &truth);
+  cv::Mat gray;
+  cv::cvtColor(frame, gray, cv::COLOR_BGR2GRAY);
+  const std::vector<PlateDetection> found = detect_plates(gray, {});
+  ASSERT_FALSE(found.empty());
+  EXPECT_FALSE(found.front().from_ground);
+  EXPECT_GT(covered(truth, found.front().outline), 0.6);
+  const auto ground = std::find_if(found.begin(), found.end(), [](const PlateDetection& d) { return d.from_ground; });
+  ASSERT_NE(ground, found.end()) << "the light plate was not found: the drawing no longer tests the flag";
+  EXPECT_TRUE(ground->behind_candidate);
+  EXPECT_TRUE(std::all_of(ground, found.end(), [](const PlateDetection& d) { return d.behind_candidate; }));
 }
 
 TEST(PlateGround, ALightPanelWithoutTextIsNoPlate) {
