@@ -10,6 +10,7 @@
 
 #include "edge/engine/component_box.h"
 #include "edge/engine/engine_error.h"
+#include "edge/engine/upper_median.h"
 
 namespace anpr::engine {
 namespace {
@@ -99,9 +100,7 @@ cv::Mat ink_gray(const cv::Mat& bgr_part) {
   cv::Mat gray;
   cv::cvtColor(bgr_part, gray, cv::COLOR_BGR2GRAY);
   // The ground: the brighter half of the part.
-  std::vector<uchar> values(gray.begin<uchar>(), gray.end<uchar>());
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2), values.end());
-  const cv::Mat ground = gray >= values[values.size() / 2];
+  const cv::Mat ground = gray >= upper_median(std::vector<uchar>(gray.begin<uchar>(), gray.end<uchar>()));
   const cv::Scalar ground_bgr = cv::mean(bgr_part, ground);
   const double ground_gray = cv::mean(gray, ground)[0];
   if (ground_gray < 40) return gray;  // too dark to balance colour on

@@ -10,6 +10,7 @@
 #include "edge/engine/engine_error.h"
 #include "edge/engine/plate_ground.h"
 #include "edge/engine/plate_score.h"
+#include "edge/engine/upper_median.h"
 
 namespace anpr::engine {
 namespace {
@@ -41,9 +42,7 @@ TextLine without_faint_ends(const cv::Mat& gray, const TextLine& line) {
   if (line.chars.size() <= kKept) return line;
   std::vector<double> contrast;
   for (const cv::Rect& c : line.chars) contrast.push_back(box_contrast(gray, c));
-  std::vector<double> sorted = contrast;
-  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-  const double floor = kFaintShare * sorted[sorted.size() / 2];
+  const double floor = kFaintShare * upper_median(contrast);
   std::size_t first = 0, last = line.chars.size();
   while (first + kKept < last && contrast[first] < floor) ++first;
   while (first + kKept < last && contrast[last - 1] < floor) --last;

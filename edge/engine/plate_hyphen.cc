@@ -10,6 +10,7 @@
 #include "edge/engine/char_blobs.h"
 #include "edge/engine/component_box.h"
 #include "edge/engine/engine_error.h"
+#include "edge/engine/upper_median.h"
 
 namespace anpr::engine {
 namespace {
@@ -45,11 +46,6 @@ struct Component {
   double centre_y() const { return box.y + box.height / 2.0; }
 };
 
-double median(std::vector<double> values) {
-  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
-  return values[values.size() / 2];
-}
-
 // The character row: blobs of character shape, of the median height and on
 // one line, left to right.
 std::vector<Component> characters(const std::vector<Component>& components, double& height, double& middle) {
@@ -69,8 +65,8 @@ std::vector<Component> characters(const std::vector<Component>& components, doub
     heights.push_back(c.box.height);
     middles.push_back(c.centre_y());
   }
-  height = median(heights);
-  middle = median(middles);
+  height = upper_median(std::move(heights));
+  middle = upper_median(std::move(middles));
   std::vector<Component> row;
   for (const Component& c : shaped) {
     if (std::abs(c.box.height - height) < 0.2 * height && std::abs(c.centre_y() - middle) < 0.2 * height) {

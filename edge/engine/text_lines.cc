@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "edge/engine/upper_median.h"
+
 namespace anpr::engine {
 namespace {
 
@@ -62,8 +64,7 @@ std::vector<cv::Rect> trimmed(std::vector<cv::Rect> chars) {
   while (chars.size() > kMinKept) {
     std::vector<int> heights;
     for (const cv::Rect& r : chars) heights.push_back(r.height);
-    std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-    const double limit = kOffLineShare * heights[heights.size() / 2];
+    const double limit = kOffLineShare * upper_median(std::move(heights));
     const std::vector<cv::Rect> without_first(chars.begin() + 1, chars.end());
     const std::vector<cv::Rect> without_last(chars.begin(), chars.end() - 1);
     const double first_off = off_line(chars.front(), without_first), last_off = off_line(chars.back(), without_last);
@@ -133,8 +134,7 @@ TextLine fit_line(std::vector<cv::Rect> chars) {
     line.char_count += characters_in(r);
   }
   mean *= 1.0f / line.chars.size();
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  line.char_height = static_cast<float>(heights[heights.size() / 2]);
+  line.char_height = static_cast<float>(upper_median(std::move(heights)));
 
   double sxx = 0, sxy = 0;
   for (const cv::Rect& r : line.chars) {
