@@ -41,14 +41,15 @@ void sort_by_confidence(std::vector<PlateRead>& reads) {
                    [](const PlateRead& a, const PlateRead& b) { return a.confidence > b.confidence; });
 }
 
-// One read a plate: a plate can be a candidate twice (found by its row and by
-// its light ground, or a group of its text and the whole), and the surer
-// read of it is kept. `reads` are sorted by confidence.
+// True when reads with these boxes are of one plate.
 bool same_plate(const cv::Rect& a, const cv::Rect& b) {
   constexpr double kSamePlate = 0.5;  // of the smaller box inside the other
   return (a & b).area() >= kSamePlate * std::min(a.area(), b.area());
 }
 
+// One read a plate: a plate can be a candidate twice (found by its row and by
+// its light ground, or a group of its text and the whole), and the surer
+// read of it is kept. `reads` are sorted by confidence.
 std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
   std::vector<PlateRead> kept;
   for (PlateRead& read : reads) {

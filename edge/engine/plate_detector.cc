@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 
 #include <opencv2/imgproc.hpp>
 
@@ -106,6 +107,14 @@ Quad outline_of(const std::vector<const TextLine*>& rows) {
 
 int centre_y(const cv::Rect& r) { return r.y + r.height / 2; }
 
+// The blobs whose centres lie in image rows [top, bottom); `blobs` are
+// sorted by centre_y (a busy night frame has thousands).
+std::span<const cv::Rect> blobs_centred_in(const std::vector<cv::Rect>& blobs, int top, int bottom) {
+  const auto above = [](const cv::Rect& r, int y) { return centre_y(r) < y; };
+  const auto first = std::lower_bound(blobs.begin(), blobs.end(), top, above);
+  return {first, std::lower_bound(first, blobs.end(), bottom, above)};
+}
+
 // True when a blob of about the row's character height stands on its line
 // within a few character heights past either end, or just above or below
 // it: the row is then a group of a longer plate's text (`DD` of `DD 838`)
@@ -117,11 +126,9 @@ bool more_text_near(const TextLine& row, const std::vector<cv::Rect>& blobs) {
   const float h = row.char_height, length = quad_width(row.quad), height = quad_height(row.quad);
   const cv::Rect box = bounding_box(row.quad, cv::Size(1 << 20, 1 << 20));
   const int top = box.y - static_cast<int>(kReach * h), bottom = box.br().y + static_cast<int>(kReach * h);
-  auto blob = std::lower_bound(blobs.begin(), blobs.end(), top,
-                               [](const cv::Rect& r, int y) { return centre_y(r) < y; });
-  for (; blob != blobs.end() && centre_y(*blob) < bottom; ++blob) {
-    if (blob->height < 0.6f * h || blob->height > 1.5f * h) continue;
-    const cv::Point2f at = in_line_frame(row, cv::Point2f(blob->x + blob->width / 2.0f, centre_y(*blob)));
+  for (const cv::Rect& blob : blobs_centred_in(blobs, top, bottom)) {
+    if (blob.height < 0.6f * h || blob.height > 1.5f * h) continue;
+    const cv::Point2f at = in_line_frame(row, cv::Point2f(blob.x + blob.width / 2.0f, centre_y(blob)));
     const bool on_line = at.y >= 0 && at.y <= height;
     if (on_line && ((at.x < 0 && at.x > -kReach * h) || (at.x > length && at.x < length + kReach * h))) return true;
     const bool over_row = at.x > -h / 2 && at.x < length + h / 2;
@@ -243,11 +250,9 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const cv::Rect row = bounding_box(lines[i].quad, work.size());
     const cv::Rect below(row.x, row.y + row.height / 2, row.width, 2 * row.height);
-    const auto first = std::lower_bound(blobs.begin(), blobs.end(), below.y,
-                                        [&](const cv::Rect& r, int y) { return centre_y(r) < y; });
-    for (auto blob = first; blob != blobs.end() && centre_y(*blob) < below.br().y; ++blob) {
-      if (!below.contains(cv::Point(blob->x + blob->width / 2, centre_y(*blob)))) continue;
-      const TextLine lone = fit_line({*blob});
+    for (const cv::Rect& blob : blobs_centred_in(blobs, below.y, below.br().y)) {
+      if (!below.contains(cv::Point(blob.x + blob.width / 2, centre_y(blob)))) continue;
+      const TextLine lone = fit_line({blob});
       if (!stacked(lines[i], lone)) continue;
       found.push_back(make_detection(work, {&lines[i], &lone}, blobs));
       break;
