@@ -72,22 +72,48 @@ class Face:
 DIN = Face(FONT_PATH, DIN_WIDEN)
 
 
-@functools.lru_cache(maxsize=None)
-def _font(path: str):
+def _check_font(path: str) -> None:
     if not os.path.exists(path):
         raise FileNotFoundError(f"plate font {path} is missing "
                                 "(Debian package fonts-opendin, or set ANPR_SYNTH_FONT)")
+
+
+@functools.lru_cache(maxsize=None)
+def _freetype(path: str):
+    _check_font(path)
     ft = cv2.freetype.createFreeType2()
     ft.loadFontData(path, 0)
     return ft
 
 
 @functools.lru_cache(maxsize=None)
+def _pillow_font(path: str, font_px: int):
+    from PIL import ImageFont
+    _check_font(path)
+    return ImageFont.truetype(path, font_px)
+
+
+def _draw_char(path: str, char: str, font_px: int, size: tuple[int, int], baseline: tuple[int, int]) -> np.ndarray:
+    """`char` at `font_px` as a coverage mask of `size` (w, h), its baseline
+    starting at `baseline`. OpenCV's FreeType module draws it where OpenCV has
+    its contrib modules (Debian's does); elsewhere (pip's
+    opencv-python-headless, on a training machine) Pillow draws the same
+    outlines through FreeType, so data can be generated there too."""
+    if hasattr(cv2, "freetype"):
+        canvas = np.zeros((size[1], size[0], 3), np.uint8)
+        _freetype(path).putText(canvas, char, baseline, font_px, (255, 255, 255), -1, cv2.LINE_AA, True)
+        return canvas[..., 0]
+    from PIL import Image, ImageDraw
+    canvas = Image.new("L", size, 0)
+    ImageDraw.Draw(canvas).text(baseline, char, fill=255, font=_pillow_font(path, font_px), anchor="ls")
+    return np.asarray(canvas).copy()
+
+
+@functools.lru_cache(maxsize=None)
 def _ink_box(path: str, char: str) -> tuple:
     """Width and height of `char`'s ink in `path` at 200 px: the font's proportions."""
-    canvas = np.zeros((400, 400, 3), np.uint8)
-    _font(path).putText(canvas, char, (20, 300), 200, (255, 255, 255), -1, cv2.LINE_AA, True)
-    rows, cols = np.flatnonzero(canvas[..., 0].max(axis=1)), np.flatnonzero(canvas[..., 0].max(axis=0))
+    canvas = _draw_char(path, char, 200, (400, 400), (20, 300))
+    rows, cols = np.flatnonzero(canvas.max(axis=1)), np.flatnonzero(canvas.max(axis=0))
     return cols[-1] - cols[0] + 1, rows[-1] - rows[0] + 1
 
 
@@ -104,10 +130,7 @@ def _glyph(char: str, cap_px: int, face: Face = DIN) -> np.ndarray:
     """
     font_px = max(4, int(round(cap_px / _cap_ratio(face.path))))
     pad = cap_px // 2 + 2
-    canvas = np.zeros((cap_px + 2 * pad, font_px * 2 + 8, 3), np.uint8)
-    _font(face.path).putText(canvas, char, (2, cap_px + pad), font_px, (255, 255, 255), -1,
-                             cv2.LINE_AA, True)
-    canvas = canvas[..., 0]
+    canvas = _draw_char(face.path, char, font_px, (font_px * 2 + 8, cap_px + 2 * pad), (2, cap_px + pad))
     cols = np.flatnonzero(canvas.max(axis=0))
     if cols.size == 0:
         raise ValueError(f"font {face.path} has no glyph for {char!r}")

@@ -3,15 +3,22 @@
 
 Usage (see models/README.md for the exact run behind the committed model):
   train_crnn.py --train DIR --val DIR [DIR ...] --steps N --out CKPT [--init CKPT]
-Everything random (row order, jitter, weight init) follows --seed; with one
-thread the run is repeatable. A checkpoint is written at every evaluation,
-so a long run can be exported before it ends.
+Everything random (row order, jitter, weight init) follows --seed: step k's
+batch is drawn from its own stream (seed, k), so --workers changes the speed,
+not the batches, and on the CPU with one thread the run is repeatable.
+--device cuda trains on a GPU (batches still drawn on the CPU, by --workers
+processes). A checkpoint is written at every evaluation, so a long run can be
+exported before it ends.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import math
+import multiprocessing
+import threading
 import time
 from pathlib import Path
 
@@ -33,6 +40,24 @@ def lr_at(step: int, steps: int, peak: float, warmup: int = 200) -> float:
     return peak * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * t)))
 
 
+# What a worker process draws batches from: set before the pool forks, so the
+# crops (hundreds of MB of JPEG bytes) are shared, not pickled per batch.
+_SOURCE: tuple = ()
+
+
+def _steps(count: int, in_flight: threading.Semaphore):
+    """Step numbers for the pool, held back while `in_flight` batches wait
+    to be trained on (the pool would otherwise draw every batch ahead)."""
+    for step in range(count):
+        in_flight.acquire()
+        yield step
+
+
+def _draw_batch(step: int):
+    seed, size, train, mix, real_train, negative = _SOURCE
+    return row_data.batch(train, size, np.random.default_rng([seed, step]), mix, real_train, negative)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", type=Path, required=True)
@@ -42,6 +67,8 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=0, help="processes drawing batches (0: this one)")
+    ap.add_argument("--device", default="cpu", help="where the net trains: cpu, or cuda")
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--init", type=Path, help="checkpoint to start from (fine-tuning)")
@@ -63,7 +90,6 @@ def main() -> None:
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    rng = np.random.default_rng(args.seed)
     train = row_data.RowSet(args.train, whole_plate_share=args.whole_plate_share, paint_share=args.paint_share)
     vals = [row_data.RowSet(v, min_match=-1.0) for v in args.val]
     mix = row_data.Mix(real=args.real_share, negative=args.negative_share, plate=args.plate_share,
@@ -81,40 +107,61 @@ def main() -> None:
     net = crnn_model.Crnn()
     if args.init:
         net.load_state_dict(torch.load(args.init, map_location="cpu")["model"])
+    net.to(args.device)
     opt = torch.optim.AdamW(net.parameters(), lr=args.lr, weight_decay=1e-4)
     ctc = torch.nn.CTCLoss(blank=0, zero_infinity=True)
+    global _SOURCE
+    _SOURCE = (args.seed, args.batch, train, mix, real_train, negative)
     started, seen, loss_sum = time.perf_counter(), 0, 0.0
-    for step in range(args.steps):
-        for group in opt.param_groups:
-            group["lr"] = lr_at(step, args.steps, args.lr)
-        net.train()
-        x, targets, lengths = row_data.batch(train, args.batch, rng, mix, real_train, negative)
-        log_probs = crnn_model.ctc_log_probs(net(torch.from_numpy(x)))
-        steps_in = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
-        loss = ctc(log_probs, torch.from_numpy(targets), steps_in, torch.from_numpy(lengths))
-        opt.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
-        opt.step()
-        seen += x.shape[0]
-        loss_sum += loss.item()
-        if (step + 1) % 50 == 0:
-            wall = time.perf_counter() - started
-            print(f"step {step + 1}: loss {loss_sum / 50:.4f}, lr {lr_at(step, args.steps, args.lr):.5f}, "
-                  f"{seen / wall:.1f} rows/s, {wall / 60:.1f} min", flush=True)
-            loss_sum = 0.0
-        last = step + 1 == args.steps
-        if (step + 1) % args.eval_every == 0 or last:
-            net.eval()
-            torch.save({"model": net.state_dict(), "step": step + 1, "args": vars(args)}, args.out)
-            for v in vals:
-                acc = evaluate.plate_accuracy(net, v, limit=None if last else 400)
-                print(f"  eval {v.folder.name}: {acc['plates']} plates, top-1 {acc['top1']:.4f} "
-                      f"(day {acc['day']:.4f}, night {acc['night']:.4f})", flush=True)
-            for name, plates in plate_vals:
-                acc = evaluate.parts_accuracy(net, plates if last else plates[:400])
-                print(f"  eval {name}: top-1 {acc:.4f}", flush=True)
+    with (multiprocessing.get_context("fork").Pool(args.workers) if args.workers > 0
+          else contextlib.nullcontext()) as pool:
+        in_flight = threading.Semaphore(4 * max(1, args.workers))
+        batches = pool.imap(_draw_batch, _steps(args.steps, in_flight)) if pool \
+            else map(_draw_batch, _steps(args.steps, in_flight))
+        for step, (x, targets, lengths) in enumerate(batches):
+            in_flight.release()
+            loss_sum += train_step(net, opt, ctc, x, targets, lengths, lr_at(step, args.steps, args.lr), args.device)
+            seen += x.shape[0]
+            if (step + 1) % 50 == 0:
+                wall = time.perf_counter() - started
+                print(f"step {step + 1}: loss {loss_sum / 50:.4f}, lr {lr_at(step, args.steps, args.lr):.5f}, "
+                      f"{seen / wall:.1f} rows/s, {wall / 60:.1f} min", flush=True)
+                loss_sum = 0.0
+            last = step + 1 == args.steps
+            if (step + 1) % args.eval_every == 0 or last:
+                checkpoint(net, step + 1, args, vals, plate_vals, last)
 
+
+def train_step(net, opt, ctc, x, targets, lengths, lr: float, device: str) -> float:
+    for group in opt.param_groups:
+        group["lr"] = lr
+    net.train()
+    log_probs = crnn_model.ctc_log_probs(net(torch.from_numpy(x).to(device)))
+    steps_in = torch.full((x.shape[0],), log_probs.shape[0], dtype=torch.long)
+    loss = ctc(log_probs, torch.from_numpy(targets).to(device), steps_in, torch.from_numpy(lengths))
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+    opt.step()
+    return loss.item()
+
+
+def checkpoint(net, step: int, args, vals, plate_vals, last: bool) -> None:
+    """Saves the net (CPU tensors, loadable anywhere) and prints its validation
+    figures, on every plate at the last step, on the first 400 before."""
+    device = next(net.parameters()).device
+    net.eval().to("cpu")
+    # Arguments as plain strings and numbers: newer torch loads only those by default.
+    torch.save({"model": net.state_dict(), "step": step, "args": json.loads(json.dumps(vars(args), default=str))},
+               args.out)
+    for v in vals:
+        acc = evaluate.plate_accuracy(net, v, limit=None if last else 400)
+        print(f"  eval {v.folder.name}: {acc['plates']} plates, top-1 {acc['top1']:.4f} "
+              f"(day {acc['day']:.4f}, night {acc['night']:.4f})", flush=True)
+    for name, plates in plate_vals:
+        acc = evaluate.parts_accuracy(net, plates if last else plates[:400])
+        print(f"  eval {name}: top-1 {acc:.4f}", flush=True)
+    net.to(device)
 
 if __name__ == "__main__":
     main()

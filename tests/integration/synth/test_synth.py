@@ -162,6 +162,33 @@ class PlateRenderTest(unittest.TestCase):
         b, g, r = (img[img.shape[0] // 2, 30].astype(int))
         self.assertLess(b, r + 60, "a pre-2004 plate has no blue EU strip")
 
+    def test_pillow_draws_the_glyphs_opencv_draws(self):
+        # Where OpenCV lacks its FreeType module (pip's opencv-python-headless,
+        # on a training machine) Pillow draws the glyphs; the plates must not change.
+        try:
+            import PIL  # noqa: F401
+        except ImportError:
+            self.skipTest("Pillow is not installed (python3-pil)")
+        import plate_render
+
+        def glyphs():
+            plate_render._glyph.cache_clear()
+            plate_render._ink_box.cache_clear()
+            return {(ch, cap): plate_render._glyph(ch, cap) for ch in "AB08OW-" for cap in (16, 48)}
+
+        with_opencv = glyphs()
+        freetype = cv2.freetype
+        try:
+            del cv2.freetype
+            with_pillow = glyphs()
+        finally:
+            cv2.freetype = freetype
+            plate_render._glyph.cache_clear()
+        for key, mask in with_opencv.items():
+            self.assertEqual(mask.shape, with_pillow[key].shape, key)
+            diff = np.abs(mask.astype(int) - with_pillow[key]).mean()
+            self.assertLess(diff, 4.0, f"{key}: masks differ by {diff:.1f} of 255 on average")
+
     @unittest.skipIf(shutil.which("tesseract") is None, "tesseract CLI not installed")
     def test_rendered_text_reads_back(self):
         rng = np.random.default_rng(6)
@@ -233,6 +260,17 @@ class CliDatasetTest(unittest.TestCase):
         for name in ("images/00000.jpg", "images/00004.jpg", "groundtruth.csv", "corners.csv"):
             self.assertEqual((a / name).read_bytes(), (b / name).read_bytes(), name)
         self.assertNotEqual((a / "groundtruth.csv").read_bytes(), (c / "groundtruth.csv").read_bytes())
+
+    def test_jobs_draw_the_same_set(self):
+        one, two = self.tmp / "jobs_one", self.tmp / "jobs_two"
+        self.generate("plates", "--count", "24", "--out", str(one), "--seed", "8", "--countries", "LV,LT,HU")
+        self.generate("plates", "--count", "24", "--out", str(two), "--seed", "8", "--countries", "LV,LT,HU",
+                      "--jobs", "3")
+        for name in ["groundtruth.csv", "corners.csv"] + [f"images/{i:05d}.jpg" for i in range(24)]:
+            self.assertEqual((one / name).read_bytes(), (two / name).read_bytes(), name)
+        r = run_tool("plates", "--count", "2", "--out", str(self.tmp / "jobs_bad"), "--jobs", "0")
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn("--jobs", r.stderr)
 
     def test_strip_shuffle_relabels_plates_by_the_strip_they_were_given(self):
         plain, shuffled = self.tmp / "strip_plain", self.tmp / "strip_shuffled"
