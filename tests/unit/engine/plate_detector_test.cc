@@ -147,6 +147,29 @@ TEST(PlateDetector, FaintSpecksBesideThePlateDoNotWidenIt) {
                                                << row.br().x;
 }
 
+TEST(PlateDetector, APlateInsideALargerCandidateOfLargerCharactersIsACandidateToo) {
+  // A night frame's row of tail-light bloom (characters 72 px high) spanned
+  // the plate between the lights (14 px) and held it out of the candidates.
+  // Here a large plate's row, joined across a wide gap, spans a small plate.
+  testing::PlateStyle large;
+  large.height = 120;
+  large.eu_band = false;
+  cv::Rect large_box, small_box;
+  cv::Mat frame = testing::render_scene("WK        4471", large, {1280, 720}, {640, 300}, &large_box);
+  testing::PlateStyle small;
+  small.height = 30;
+  testing::paste_plate(frame, "AB-1234", small, {577, large_box.y + large_box.height / 2}, &small_box);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  bool large_found = false, small_found = false;
+  for (const PlateDetection& d : found) {
+    const cv::Rect box = bounding_box(d.outline, frame.size());
+    large_found |= (box & small_box).area() == small_box.area() && d.char_height > 3 * small_box.height / 2;
+    small_found |= iou(box, small_box) > 0.4;
+  }
+  EXPECT_TRUE(large_found) << "the large row around the small plate is no longer a candidate";
+  EXPECT_TRUE(small_found) << "the small plate inside the large row's outline was dropped";
+}
+
 TEST(PlateDetector, BlankFrameHasNoPlates) {
   EXPECT_TRUE(detect_plates(cv::Mat(720, 1280, CV_8UC1, cv::Scalar(100)), {}).empty());
 }
