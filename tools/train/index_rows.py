@@ -10,10 +10,8 @@ jitter each epoch. Usage: index_rows.py [--jobs N] DIR [DIR ...]
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import functools
-import multiprocessing
 import sys
 import time
 from pathlib import Path
@@ -22,6 +20,7 @@ import cv2
 import numpy as np
 
 import synth_rows
+from ordered_pool import ordered_map  # tools/synth, on the path once synth_rows is imported
 
 FIELDS = ["image", "row", "label", "night", "w_mm", "h_mm", "x0", "y0", "x1", "y1", "band_end", "match",
           "x1c", "y1c", "x2c", "y2c", "x3c", "y3c", "x4c", "y4c", "chars"]
@@ -61,11 +60,10 @@ def index_folder(folder: Path, jobs: int = 1) -> None:
     with open(folder / "corners.csv", newline="", encoding="utf-8") as src:
         records = list(csv.DictReader(src))
     locate = functools.partial(_table_rows_or_error, folder)
-    with open(folder / "rows.csv", "w", newline="", encoding="utf-8") as dst, \
-            (multiprocessing.get_context("fork").Pool(jobs) if jobs > 1 else contextlib.nullcontext()) as pool:
+    with open(folder / "rows.csv", "w", newline="", encoding="utf-8") as dst:
         out = csv.writer(dst, lineterminator="\n")
         out.writerow(FIELDS)
-        for result in (pool.imap(locate, records, chunksize=16) if pool else map(locate, records)):
+        for result in ordered_map(locate, records, jobs if jobs > 1 else 0, chunksize=16):
             if isinstance(result, str):
                 print(result, file=sys.stderr)
                 skipped += 1

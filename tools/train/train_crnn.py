@@ -14,10 +14,8 @@ exported before it ends.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
-import multiprocessing
 import threading
 import time
 from pathlib import Path
@@ -30,6 +28,7 @@ import evaluate
 import negatives
 import real_crops
 import row_data
+from ordered_pool import ordered_map  # tools/synth, on the path once row_data is imported
 
 
 def lr_at(step: int, steps: int, peak: float, warmup: int = 200) -> float:
@@ -113,23 +112,20 @@ def main() -> None:
     global _SOURCE
     _SOURCE = (args.seed, args.batch, train, mix, real_train, negative)
     started, seen, loss_sum = time.perf_counter(), 0, 0.0
-    with (multiprocessing.get_context("fork").Pool(args.workers) if args.workers > 0
-          else contextlib.nullcontext()) as pool:
-        in_flight = threading.Semaphore(4 * max(1, args.workers))
-        batches = pool.imap(_draw_batch, _steps(args.steps, in_flight)) if pool \
-            else map(_draw_batch, _steps(args.steps, in_flight))
-        for step, (x, targets, lengths) in enumerate(batches):
-            in_flight.release()
-            loss_sum += train_step(net, opt, ctc, x, targets, lengths, lr_at(step, args.steps, args.lr), args.device)
-            seen += x.shape[0]
-            if (step + 1) % 50 == 0:
-                wall = time.perf_counter() - started
-                print(f"step {step + 1}: loss {loss_sum / 50:.4f}, lr {lr_at(step, args.steps, args.lr):.5f}, "
-                      f"{seen / wall:.1f} rows/s, {wall / 60:.1f} min", flush=True)
-                loss_sum = 0.0
-            last = step + 1 == args.steps
-            if (step + 1) % args.eval_every == 0 or last:
-                checkpoint(net, step + 1, args, vals, plate_vals, last)
+    in_flight = threading.Semaphore(4 * max(1, args.workers))
+    batches = ordered_map(_draw_batch, _steps(args.steps, in_flight), args.workers)
+    for step, (x, targets, lengths) in enumerate(batches):
+        in_flight.release()
+        loss_sum += train_step(net, opt, ctc, x, targets, lengths, lr_at(step, args.steps, args.lr), args.device)
+        seen += x.shape[0]
+        if (step + 1) % 50 == 0:
+            wall = time.perf_counter() - started
+            print(f"step {step + 1}: loss {loss_sum / 50:.4f}, lr {lr_at(step, args.steps, args.lr):.5f}, "
+                  f"{seen / wall:.1f} rows/s, {wall / 60:.1f} min", flush=True)
+            loss_sum = 0.0
+        last = step + 1 == args.steps
+        if (step + 1) % args.eval_every == 0 or last:
+            checkpoint(net, step + 1, args, vals, plate_vals, last)
 
 
 def train_step(net, opt, ctc, x, targets, lengths, lr: float, device: str) -> float:
