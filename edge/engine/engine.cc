@@ -44,7 +44,7 @@ void sort_by_confidence(std::vector<PlateRead>& reads) {
 // True when reads with these boxes are of one plate.
 bool same_plate(const cv::Rect& a, const cv::Rect& b) {
   constexpr double kSamePlate = 0.5;  // of the smaller box inside the other
-  return (a & b).area() >= kSamePlate * std::min(a.area(), b.area());
+  return smaller_box_inside(a, b) >= kSamePlate;
 }
 
 // One read a plate: a plate can be a candidate twice (found by its row and by

@@ -174,10 +174,7 @@ PlateDetection ground_detection(const Quad& outline) {
 
 // Share of the smaller outline's box that lies inside the other's.
 double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv::Size& frame) {
-  const cv::Rect ra = bounding_box(a.outline, frame), rb = bounding_box(b.outline, frame);
-  const double inter = (ra & rb).area();
-  const double smaller = std::min(ra.area(), rb.area());
-  return smaller > 0 ? inter / smaller : 0.0;
+  return smaller_box_inside(bounding_box(a.outline, frame), bounding_box(b.outline, frame));
 }
 
 // True when `longer` is `kept`'s plate with characters `kept` lacks: more of

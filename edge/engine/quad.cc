@@ -60,6 +60,11 @@ cv::Rect bounding_box(const Quad& quad, const cv::Size& frame) {
   return box & cv::Rect(cv::Point(0, 0), frame);
 }
 
+double smaller_box_inside(const cv::Rect& a, const cv::Rect& b) {
+  const double smaller = std::min(a.area(), b.area());
+  return smaller > 0 ? (a & b).area() / smaller : 0.0;
+}
+
 float quad_width(const Quad& quad) {
   const auto& c = quad.corners;
   return static_cast<float>((cv::norm(c[1] - c[0]) + cv::norm(c[2] - c[3])) / 2);

@@ -33,6 +33,10 @@ cv::Mat warp_quad(const cv::Mat& image, const Quad& quad, cv::Size size, int int
 // The smallest integer box holding every corner, clipped to `frame`.
 cv::Rect bounding_box(const Quad& quad, const cv::Size& frame);
 
+// The share of the smaller of two boxes that lies inside the other (0 when
+// it is empty): how the detector and the engine tell one plate found twice.
+double smaller_box_inside(const cv::Rect& a, const cv::Rect& b);
+
 // Mean length of the top and bottom edges, and of the left and right edges.
 float quad_width(const Quad& quad);
 float quad_height(const Quad& quad);
