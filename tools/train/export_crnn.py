@@ -31,6 +31,29 @@ import row_input
 TOLERANCE = 1e-4
 
 
+def reference_input(path: Path) -> np.ndarray:
+    """The reference row as the net's (1, 1, 32, 160) input."""
+    row = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    if row is None:
+        raise SystemExit(f"reference row {path} cannot be read")
+    return row_input.row_tensor(row)[None]
+
+
+def checked_against_opencv(onnx_path: Path, graph: torch.nn.Module, x: np.ndarray) -> tuple[np.ndarray, float]:
+    """torch's probabilities for `x` and their largest difference from what
+    OpenCV DNN computes with `onnx_path`; exits where that is over TOLERANCE."""
+    with torch.no_grad():
+        expected = graph(torch.from_numpy(x)).numpy()
+    dnn = cv2.dnn.readNetFromONNX(str(onnx_path))
+    dnn.setInput(x)
+    got = dnn.forward()
+    worst = float(np.abs(got - expected).max()) if got.shape == expected.shape else float("inf")
+    if worst > TOLERANCE:
+        raise SystemExit(f"OpenCV DNN disagrees with torch on {onnx_path}: shapes {got.shape} "
+                         f"{expected.shape}, largest difference {worst:.2e}")
+    return expected, worst
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("checkpoint", type=Path)
@@ -41,23 +64,11 @@ def main() -> None:
 
     torch.set_num_threads(1)
     graph = crnn_model.CrnnProbabilities(evaluate.load(args.checkpoint)).eval()
-    row = cv2.imread(str(args.reference_row), cv2.IMREAD_GRAYSCALE)
-    if row is None:
-        raise SystemExit(f"reference row {args.reference_row} cannot be read")
-    x = row_input.row_tensor(row)[None]
-    with torch.no_grad():
-        expected = graph(torch.from_numpy(x)).numpy()
+    x = reference_input(args.reference_row)
     torch.onnx.export(graph, torch.from_numpy(x), str(args.onnx), opset_version=11,
                       input_names=["row"], output_names=["probs"], do_constant_folding=True)
     onnx.checker.check_model(onnx.load(str(args.onnx)))
-
-    dnn = cv2.dnn.readNetFromONNX(str(args.onnx))
-    dnn.setInput(x)
-    got = dnn.forward()
-    worst = float(np.abs(got - expected).max())
-    if got.shape != expected.shape or worst > TOLERANCE:
-        raise SystemExit(f"OpenCV DNN disagrees with torch on {args.onnx}: shapes {got.shape} "
-                         f"{expected.shape}, largest difference {worst:.2e}")
+    expected, worst = checked_against_opencv(args.onnx, graph, x)
     probs = expected[0, :, 0, :].T  # (steps, classes)
     with open(args.reference_out, "w", encoding="utf-8") as f:
         f.write(f"{probs.shape[1]} {probs.shape[0]}\n")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import cv2
 import numpy as np
 import onnx
 import torch
@@ -27,10 +26,9 @@ from onnx import numpy_helper
 from torch import nn
 
 import crnn_model
+import export_crnn
 import row_data
-import row_input
 
-TOLERANCE = 1e-4
 CALIBRATION_INPUTS = 1024
 
 
@@ -81,17 +79,8 @@ def main() -> None:
     net = crnn_model.Crnn()
     unfold(net, fused_convolutions(onnx.load(str(args.model))), torch.from_numpy(x))
 
-    row = cv2.imread(str(args.reference_row), cv2.IMREAD_GRAYSCALE)
-    if row is None:
-        raise SystemExit(f"reference row {args.reference_row} cannot be read")
-    reference = row_input.row_tensor(row)[None]
-    dnn = cv2.dnn.readNetFromONNX(str(args.model))
-    dnn.setInput(reference)
-    with torch.no_grad():
-        got = crnn_model.CrnnProbabilities(net)(torch.from_numpy(reference)).numpy()
-    worst = float(np.abs(got - dnn.forward()).max())
-    if worst > TOLERANCE:
-        raise SystemExit(f"the checkpoint disagrees with {args.model}: largest difference {worst:.2e}")
+    _, worst = export_crnn.checked_against_opencv(args.model, crnn_model.CrnnProbabilities(net).eval(),
+                                                  export_crnn.reference_input(args.reference_row))
     torch.save({"model": net.state_dict(), "step": 0, "args": {"from": str(args.model)}}, args.out)
     print(f"{args.out}: from {args.model}, torch vs OpenCV DNN max diff {worst:.2e}")
 
