@@ -46,6 +46,12 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
   return ranked.format->country;
 }
 
+// What the left end of an old Hungarian plate (the flag, a small `H` under
+// it, a thin dividing rule) reads as where a whole-plate cut holds it and
+// the text row does not: `GGT-677` read `IGGT677` beside the row's `GGT677`.
+// No dev set's reading gains or loses by them (docs/recognition.md, stop 18).
+constexpr std::array<std::string_view, 2> kLeftEndMarks = {"I", "HI"};
+
 // True when `part` can be had from `whole` by dropping characters.
 bool is_subsequence(const std::string& part, const std::string& whole) {
   std::size_t matched = 0;
@@ -61,7 +67,13 @@ bool is_subsequence(const std::string& part, const std::string& whole) {
 // letter the CRNN adds inside one cut (`B96TRFH` beside `B96TRH`) leaves a
 // text no more plate-like, so there the more confident reading stays.
 bool lacks_characters_of(const Identification& shorter, const Identification& longer) {
-  if (longer.text.find(shorter.text) != std::string::npos) return true;
+  const std::size_t at = longer.text.find(shorter.text);
+  if (at != std::string::npos) {
+    const std::string_view added = std::string_view(longer.text).substr(0, at);
+    const bool left_end_mark = at + shorter.text.size() == longer.text.size() &&
+                               std::find(kLeftEndMarks.begin(), kLeftEndMarks.end(), added) != kLeftEndMarks.end();
+    if (!left_end_mark) return true;
+  }
   return longer.validity > shorter.validity && is_subsequence(shorter.text, longer.text);
 }
 

@@ -51,6 +51,8 @@ inline constexpr double kLongerCutShare = 0.8;
 // one reading is the other with characters missing (at its ends, or inside
 // when the longer fits a plate format better), the longer wins unless it is
 // much less confident (kLongerCutShare). Otherwise the more confident wins.
+// An `I` or `HI` added at the start completes a reading only where it fits
+// a format better: it is what an old Hungarian plate's flag and rule read as.
 bool better_cut(const Identification& b, const Identification& a);
 
 // True for the member states of the EU (the countries whose plates carry the

@@ -131,6 +131,16 @@ TEST(PlateIdentifier, ALetterAddedInsideANoMorePlateLikeTextIsNotACompletion) {
   EXPECT_FALSE(better_cut(reading("JAY445", 0.9, 0.5), reading("JAY45", 0.95, 0.5)));
 }
 
+TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
+  const Identification row = reading("GGT677", 0.95, 1.0);
+  EXPECT_FALSE(better_cut(reading("IGGT677", 0.9, 1.0), row));
+  EXPECT_FALSE(better_cut(reading("HIGGT677", 0.9, 1.0), row));
+  EXPECT_TRUE(better_cut(row, reading("IGGT677", 0.9, 1.0)));
+  // Elsewhere, or fitting a format better, an added I is a lost character.
+  EXPECT_TRUE(better_cut(reading("GGT677I", 0.9, 1.0), row));
+  EXPECT_TRUE(better_cut(reading("IKA123", 0.9, 1.0), reading("KA123", 0.95, 0.3)));
+}
+
 TEST(PlateIdentifier, UnrelatedCutsCompareByConfidence) {
   const Identification a = reading("AB1234", 0.9), b = reading("AB1284", 0.8), longer = reading("XAB1284", 0.85);
   EXPECT_TRUE(better_cut(a, b));
