@@ -30,13 +30,18 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
                        const PlateEvidence& evidence) {
   if (ranked.format == nullptr) return "";
   const std::vector<plate::CountryFit> fits = plate::identify(ranked.text, hints);
+  const auto close = [&](const plate::CountryFit& fit) { return fit.validity * kStripDecidesWithin >= ranked.validity; };
+  // A hyphen that no close fit prints (one seen in `8D`) tells nothing.
+  const bool hyphen = evidence.hyphen && std::any_of(fits.begin(), fits.end(), [&](const plate::CountryFit& fit) {
+                        return close(fit) && shows_hyphen(fit, ranked.text);
+                      });
   const plate::CountryFit* hyphenated = nullptr;
   for (const plate::CountryFit& fit : fits) {
-    if (fit.validity * kStripDecidesWithin < ranked.validity) continue;
-    if (evidence.hyphen && !shows_hyphen(fit, ranked.text)) continue;
+    if (!close(fit)) continue;
+    if (hyphen && !shows_hyphen(fit, ranked.text)) continue;
     if (fit.format->country == evidence.strip_country) return evidence.strip_country;
     const bool eu_ok = !evidence.eu || is_eu_country(fit.format->country);
-    if (evidence.hyphen && hyphenated == nullptr && eu_ok) hyphenated = &fit;
+    if (hyphen && hyphenated == nullptr && eu_ok) hyphenated = &fit;
   }
   if (hyphenated != nullptr) return hyphenated->format->country;
   if (!evidence.eu || is_eu_country(ranked.format->country)) return ranked.format->country;

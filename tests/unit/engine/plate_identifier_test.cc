@@ -97,7 +97,10 @@ TEST(PlateIdentifier, AHyphenRulesOutCountriesThatPrintNone) {
   EXPECT_EQ(identify_plate(three_three, {}, PlateEvidence{true, "", false}, 5).country, "LT");
   EXPECT_EQ(identify_plate(three_three, {}, PlateEvidence{true, "FI", true}, 5).country, "FI");
   EXPECT_NE(identify_plate(three_three, {}, PlateEvidence{true, "", true}, 5).country, "LT");
-  // No country of the text prints a hyphen: the evidence is ignored.
+  // No country of the text prints a hyphen: the evidence is ignored, and
+  // the strip still decides.
+  const std::vector<TextCandidate> personalised = {{"8D", 0.9}};
+  EXPECT_EQ(identify_plate(personalised, {}, PlateEvidence{true, "LT", true}, 5).country, "LT");
   const std::vector<TextCandidate> polish = {{"WA12345", 0.9}};
   EXPECT_EQ(identify_plate(polish, {}, PlateEvidence{true, "", true}, 5).country,
             identify_plate(polish, {}, PlateEvidence{true, "", false}, 5).country);
