@@ -8,7 +8,7 @@ each holding NNNNNN.png windows of 72 x 40 px and labels.csv
 The windows are cut by the engine's own detector and band_window, so what
 the net learns on is what it sees at run time.
 
-The net: four 3x3 conv blocks (16-32-64-96 channels, batch norm, ReLU, the
+The net: four 3x3 conv blocks (32-48-96-128 channels, batch norm, ReLU, the
 first three max-pooled) over the 40 x 72 BGR window, a 1x1 conv to one
 score map per class, global average pooling and softmax: the strip may be
 anywhere in the window's left part. Opset 11, fixed shape (1, 3, 40, 72) ->
@@ -16,7 +16,7 @@ anywhere in the window's left part. Opset 11, fixed shape (1, 3, 40, 72) ->
 differs from torch by more than 1e-4.
 
 Usage: train_band.py --train DIR [DIR...] --val DIR [DIR...] --out eu_band.onnx
-                     [--epochs 6] [--threads 2] [--seed 1]
+                     [--epochs 6] [--threads 2] [--seed 1] [--channels 32,48,96,128]
 Prints per-epoch loss and validation accuracy per class, then the confusion
 of LV and LT on the validation windows.
 """
@@ -37,6 +37,8 @@ from torch import nn
 # Must match kBandClasses in edge/engine/band_classifier.h.
 CLASSES = ("", "LV", "LT", "EE", "PL", "FI", "DE", "SK", "CZ", "UA", "BY")
 HEIGHT, WIDTH = 40, 72
+# The conv blocks' widths of the committed model (models/README.md).
+CHANNELS = (32, 48, 96, 128)
 TOLERANCE = 1e-4
 
 
@@ -83,15 +85,16 @@ def augment(window: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 
 class BandNet(nn.Module):
-    def __init__(self) -> None:
+    def __init__(self, channels: tuple[int, int, int, int] = CHANNELS) -> None:
         super().__init__()
 
         def block(cin: int, cout: int, pool: bool) -> list[nn.Module]:
             layers: list[nn.Module] = [nn.Conv2d(cin, cout, 3, padding=1), nn.BatchNorm2d(cout), nn.ReLU()]
             return layers + [nn.MaxPool2d(2)] if pool else layers
 
-        self.body = nn.Sequential(*block(3, 16, True), *block(16, 32, True), *block(32, 64, True),
-                                  *block(64, 96, False), nn.Conv2d(96, len(CLASSES), 1),
+        c1, c2, c3, c4 = channels
+        self.body = nn.Sequential(*block(3, c1, True), *block(c1, c2, True), *block(c2, c3, True),
+                                  *block(c3, c4, False), nn.Conv2d(c4, len(CLASSES), 1),
                                   nn.AdaptiveAvgPool2d(1), nn.Softmax(dim=1))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:  # (N,3,40,72) -> (N,11,1,1) probabilities
@@ -140,6 +143,8 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--channels", default=",".join(map(str, CHANNELS)),
+                    help="the four conv blocks' widths, comma-separated")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -148,7 +153,10 @@ def main() -> None:
     train_x, train_y = load(args.train)
     val_x, val_y = load(args.val)
     print(f"{len(train_x)} training windows, {len(val_x)} validation windows")
-    net = BandNet()
+    channels = tuple(int(c) for c in args.channels.split(","))
+    if len(channels) != 4 or min(channels) < 1:
+        raise SystemExit(f"--channels {args.channels!r}: four positive widths expected")
+    net = BandNet(channels)
     batch, steps_per_epoch = 64, len(train_x) // 64
     opt = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=args.epochs * steps_per_epoch)

@@ -63,8 +63,9 @@ BandReading classify_drawn(BandClassifier& classifier, const std::string& text, 
 // the stars and the code's size: what holds there is what may hold on
 // plates of another maker. A code the engine would believe
 // (EngineOptions::band_trust, band_home_trust for LV and LT) is never a wrong one, a plate without a strip
-// is surely one, and a third of the codes are read at all (7 of 18 when the
-// model was committed; the generator's own plates: docs/recognition.md).
+// is surely one, and three quarters of the codes are read (16 of 18 with
+// the stop-18 model, 9 with stop 10's smaller one; the generator's own
+// plates: models/README.md).
 TEST(BandClassifier, OnDrawnPlatesIsNeverSurelyWrong) {
   BandClassifier classifier(default_band_model());
   const EngineOptions options;
@@ -93,7 +94,7 @@ TEST(BandClassifier, OnDrawnPlatesIsNeverSurelyWrong) {
     EXPECT_GE(none.probability, trust) << height;
     style.eu_band = true;
   }
-  EXPECT_GE(right * 3, tried) << right << " of " << tried;
+  EXPECT_GE(right * 4, tried * 3) << right << " of " << tried;
 }
 
 }  // namespace
