@@ -30,7 +30,9 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
                        const PlateEvidence& evidence) {
   if (ranked.format == nullptr) return "";
   const std::vector<plate::CountryFit> fits = plate::identify(ranked.text, hints);
-  const auto close = [&](const plate::CountryFit& fit) { return fit.validity * kStripDecidesWithin >= ranked.validity; };
+  const auto close = [&](const plate::CountryFit& fit) {
+    return fit.validity * kStripDecidesWithin >= ranked.validity;
+  };
   // A hyphen that no close fit prints (one seen in `8D`) tells nothing.
   const bool hyphen = evidence.hyphen && std::any_of(fits.begin(), fits.end(), [&](const plate::CountryFit& fit) {
                         return close(fit) && shows_hyphen(fit, ranked.text);
