@@ -34,12 +34,13 @@ import onnx
 import torch
 from torch import nn
 
+import export_crnn
+
 # Must match kBandClasses in edge/engine/band_classifier.h.
 CLASSES = ("", "LV", "LT", "EE", "PL", "FI", "DE", "SK", "CZ", "UA", "BY")
 HEIGHT, WIDTH = 40, 72
 # The conv blocks' widths of the committed model (models/README.md).
 CHANNELS = (32, 48, 96, 128)
-TOLERANCE = 1e-4
 
 
 def band_input(window: np.ndarray) -> np.ndarray:
@@ -123,15 +124,15 @@ def report(predicted: np.ndarray, labels: np.ndarray) -> None:
 
 def export(net: BandNet, path: Path, sample: np.ndarray) -> None:
     net.eval()
-    x = torch.from_numpy(band_input(sample)[None])
-    torch.onnx.export(net, x, str(path), opset_version=11, input_names=["window"], output_names=["probabilities"])
+    x = band_input(sample)[None]
+    torch.onnx.export(net, torch.from_numpy(x), str(path), opset_version=11, input_names=["window"],
+                      output_names=["probabilities"])
     onnx.checker.check_model(onnx.load(str(path)))
-    cv_net = cv2.dnn.readNetFromONNX(str(path))
-    cv_net.setInput(x.numpy())
-    diff = float(np.abs(cv_net.forward().reshape(-1) - net(x).detach().numpy().reshape(-1)).max())
-    if diff > TOLERANCE:
+    try:
+        _, diff = export_crnn.checked_against_opencv(path, net, x)
+    except SystemExit:
         path.unlink()
-        raise SystemExit(f"OpenCV DNN output differs from torch by {diff:.2e}: model not written")
+        raise
     print(f"wrote {path} (OpenCV vs torch max difference {diff:.1e})")
 
 
