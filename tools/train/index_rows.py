@@ -79,5 +79,7 @@ if __name__ == "__main__":
     ap.add_argument("folders", type=Path, nargs="+", metavar="DIR")
     ap.add_argument("--jobs", type=int, default=1, help="processes locating rows (default 1)")
     args = ap.parse_args()
+    if args.jobs < 1:
+        ap.error("--jobs must be at least 1")
     for folder in args.folders:
-        index_folder(folder, max(1, args.jobs))
+        index_folder(folder, args.jobs)
