@@ -331,6 +331,36 @@ class CliDatasetTest(unittest.TestCase):
         self.assertEqual(len(images), 3)
         self.assertEqual(cv2.imread(str(out / images[0])).shape, (360, 640, 3))
 
+    def test_scene_plates_join_a_plates_folder_at_their_corners(self):
+        plates, scenes = self.tmp / "join_plates", self.tmp / "join_scenes"
+        self.generate("plates", "--count", "3", "--out", str(plates), "--seed", "2")
+        self.generate("scenes", "--count", "4", "--out", str(scenes), "--size", "640x360", "--seed", "3")
+        scene_corners = read_csv(scenes / "corners.csv")
+        join = [sys.executable, str(SOURCE / "tools" / "train" / "scene_plates.py")]
+        r = subprocess.run([*join, str(scenes), str(plates)], capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        corners, truth = read_csv(plates / "corners.csv"), read_csv(plates / "groundtruth.csv")
+        self.assertEqual(len(corners), 3 + len(scene_corners))
+        self.assertEqual([c["image"] for c in corners], [t["image"] for t in truth])
+        size = (120, 30)
+        to = np.float32([[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]])
+
+        def plate_at(image, record):
+            quad = np.float32([[float(record[f"x{i}"]), float(record[f"y{i}"])] for i in range(1, 5)])
+            return cv2.warpPerspective(image, cv2.getPerspectiveTransform(quad, to), size).astype(int)
+
+        for scene, cut in zip(scene_corners, corners[3:]):
+            self.assertEqual({k: cut[k] for k in ("plate", "country", "series", "look")},
+                             {k: scene[k] for k in ("plate", "country", "series", "look")})
+            self.assertTrue(cut["image"].endswith(".png"), cut["image"])
+            cut_image, scene_image = cv2.imread(str(plates / cut["image"])), cv2.imread(str(scenes / scene["image"]))
+            self.assertLess(cut_image.size, scene_image.size)
+            # The same plate, pixel for pixel but for the corners' rounding.
+            self.assertLess(np.abs(plate_at(cut_image, cut) - plate_at(scene_image, scene)).mean(), 4)
+        r = subprocess.run([*join, str(plates)], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("scenes folder", r.stderr)
+
     def test_bad_arguments_fail_with_a_message(self):
         r = run_tool("plates", "--count", "1", "--out", str(self.tmp / "bad"), "--countries", "XX")
         self.assertNotEqual(r.returncode, 0)

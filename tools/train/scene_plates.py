@@ -1,0 +1,88 @@
+#!/usr/bin/python3
+"""Adds the plates of generated road scenes to a plates folder, as crops.
+
+`anpr-synth plates` draws each plate at crop size; in a scene the same
+plate is drawn at frame size, far plates ninety pixels wide and smeared by
+the frame's blur, motion and JPEG, which is what the engine reads in a
+1280x720 frame and the crops never show. Each plate of an `anpr-synth
+scenes` folder is cut out with room around it for the cuts of
+plate_cuts.py and appended to PLATES_DIR's corners.csv and groundtruth.csv,
+so index_rows.py and the training draw it like any crop. Cuts are written
+as PNG: a second JPEG would be a fault no camera adds.
+
+Usage: scene_plates.py SCENES_DIR [SCENES_DIR ...] PLATES_DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+# Room kept around the plate's box, in plate heights: plate_cuts.py reaches
+# half a height past the sides and grows rows by up to 1.4 character heights.
+MARGIN_SIDE = 1.2
+MARGIN_VERTICAL = 0.6
+CORNER_FIELDS = ["image", "plate", "country", "series", "look", "x1", "y1", "x2", "y2", "x3", "y3", "x4", "y4"]
+TRUTH_FIELDS = ["image", "plate", "country", "set", "kind", "x", "y", "w", "h"]
+
+
+def cut(image: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The part of `image` around `quad` and the quad in its coordinates."""
+    (x0, y0), (x1, y1) = quad.min(axis=0), quad.max(axis=0)
+    h = y1 - y0
+    left = max(0, int(np.floor(x0 - MARGIN_SIDE * h)))
+    top = max(0, int(np.floor(y0 - MARGIN_VERTICAL * h)))
+    right = min(image.shape[1], int(np.ceil(x1 + MARGIN_SIDE * h)))
+    bottom = min(image.shape[0], int(np.ceil(y1 + MARGIN_VERTICAL * h)))
+    return image[top:bottom, left:right], quad - np.float32([left, top])
+
+
+def add_scenes(scenes: Path, plates: Path, prefix: str) -> int:
+    """Appends every plate of `scenes` to `plates`; returns how many."""
+    with open(scenes / "corners.csv", newline="", encoding="utf-8") as f:
+        records = list(csv.DictReader(f))
+    added = 0
+    with open(plates / "corners.csv", "a", newline="", encoding="utf-8") as corners_file, \
+         open(plates / "groundtruth.csv", "a", newline="", encoding="utf-8") as truth_file:
+        corners = csv.DictWriter(corners_file, CORNER_FIELDS, lineterminator="\n")
+        truth = csv.DictWriter(truth_file, TRUTH_FIELDS, lineterminator="\n")
+        image, image_name = None, None
+        for n, rec in enumerate(records):
+            if rec["image"] != image_name:
+                image_name, image = rec["image"], cv2.imread(str(scenes / rec["image"]))
+                if image is None:
+                    raise FileNotFoundError(f"{scenes / rec['image']} cannot be decoded")
+            quad = np.float32([[float(rec[f"x{i}"]), float(rec[f"y{i}"])] for i in range(1, 5)])
+            part, local = cut(image, quad)
+            name = f"images/{prefix}-{n:06d}.png"
+            cv2.imwrite(str(plates / name), part)
+            corners.writerow({**{k: rec[k] for k in CORNER_FIELDS[1:5]}, "image": name,
+                              **{f"{a}{i + 1}": f"{local[i][j]:.1f}" for i in range(4) for j, a in enumerate("xy")}})
+            (x0, y0), (x1, y1) = local.min(axis=0), local.max(axis=0)
+            truth.writerow({"image": name, "plate": rec["plate"], "country": rec["country"], "set": "synth-scene-plates",
+                            "kind": "crop", "x": int(x0), "y": int(y0), "w": int(x1 - x0), "h": int(y1 - y0)})
+            added += 1
+    return added
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folders", type=Path, nargs="+", metavar="DIR", help="scenes folders, then the plates folder")
+    args = ap.parse_args()
+    if len(args.folders) < 2:
+        ap.error("give at least one scenes folder and the plates folder")
+    *scenes, plates = args.folders
+    if not (plates / "corners.csv").is_file():
+        ap.error(f"{plates} is no plates folder (no corners.csv)")
+    for s in scenes:
+        print(f"{s}: {add_scenes(s, plates, s.name)} plates added to {plates}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
