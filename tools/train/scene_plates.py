@@ -23,6 +23,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from index_rows import corners_of
+
 # Room kept around the plate's box, in plate heights: plate_cuts.py reaches
 # half a height past the sides and grows rows by up to 1.4 character heights.
 MARGIN_SIDE = 1.2
@@ -57,8 +59,7 @@ def add_scenes(scenes: Path, plates: Path, prefix: str) -> int:
                 image_name, image = rec["image"], cv2.imread(str(scenes / rec["image"]))
                 if image is None:
                     raise FileNotFoundError(f"{scenes / rec['image']} cannot be decoded")
-            quad = np.float32([[float(rec[f"x{i}"]), float(rec[f"y{i}"])] for i in range(1, 5)])
-            part, local = cut(image, quad)
+            part, local = cut(image, corners_of(rec))
             name = f"images/{prefix}-{n:06d}.png"
             cv2.imwrite(str(plates / name), part)
             corners.writerow({**{k: rec[k] for k in CORNER_FIELDS[1:5]}, "image": name,
