@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import cv2
 import numpy as np
@@ -23,6 +24,22 @@ from scene import PlacedPlate
 GROUNDTRUTH_COLUMNS = ["image", "plate", "country", "set", "kind", "x", "y", "w", "h"]
 CORNER_COLUMNS = ["image", "plate", "country", "series", "look",
                   "x1", "y1", "x2", "y2", "x3", "y3", "x4", "y4"]
+
+
+class EncodedImage(NamedTuple):
+    """A JPEG file's bytes and the size of the image they hold."""
+    data: bytes
+    width: int
+    height: int
+
+
+def encode_jpeg(image: np.ndarray, quality: int) -> EncodedImage:
+    """Encoding is most of what writing a frame costs, so the processes that
+    draw images encode them and the writer only stores the bytes."""
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
+    if not ok:
+        raise RuntimeError(f"JPEG encoding failed for a {image.shape[1]}x{image.shape[0]} image")
+    return EncodedImage(data.tobytes(), image.shape[1], image.shape[0])
 
 
 def image_name(index: int, count: int) -> str:
@@ -43,15 +60,10 @@ class DatasetWriter:
         self._truth.writerow(GROUNDTRUTH_COLUMNS)
         self._corners.writerow(CORNER_COLUMNS)
 
-    def add(self, rel_path: str, image: np.ndarray, jpeg_quality: int,
-            plates: list[PlacedPlate], look_name: str) -> None:
-        path = self.root / rel_path
-        ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, int(jpeg_quality)])
-        if not ok:
-            raise RuntimeError(f"JPEG encoding failed for {path}")
-        path.write_bytes(data.tobytes())
+    def add(self, rel_path: str, image: EncodedImage, plates: list[PlacedPlate], look_name: str) -> None:
+        (self.root / rel_path).write_bytes(image.data)
         self._files[2].write(rel_path + "\n")
-        h, w = image.shape[:2]
+        w, h = image.width, image.height
         for placed in plates:
             x, y, bw, bh = placed.box()
             x0, y0 = max(x, 0), max(y, 0)

@@ -7,11 +7,13 @@
 #   tools/train/stage_g.sh WORK_DIR [REAL_DEV_DIR]
 # REAL_DEV_DIR (default ../shared/datasets/real-dev) needs only the tuning
 # sets uc3m-lp and ro-robertlucian. PYTHON names the interpreter with torch
-# and OpenCV (default python3); JOBS the processes (default: every core).
+# and OpenCV (default python3); JOBS the processes (default: every core);
+# SCENE_PLATES=1 adds the plates of 10,000 1280x720 and 5,000 640x360
+# generated scenes to the crops (stops 19-20, docs/recognition.md).
 # Writes WORK_DIR/g.pt; export it with tools/train/export_crnn.py.
 set -euo pipefail
 
-[ $# -ge 1 ] || { sed -n '5,10p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '5,13p' "$0"; exit 2; }
 W=$1
 REAL=${2:-../shared/datasets/real-dev}
 PY=${PYTHON:-python3}
@@ -24,6 +26,15 @@ mkdir -p "$W"
 FONTS=$(grep -v '^#' $T/extra_fonts.txt | paste -sd:)
 ANPR_SYNTH_FONTS=$FONTS $S plates --count 50000 --out "$W/train" \
   --countries "LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3" --night-ratio 0.3 --seed 61 --jobs "$JOBS"
+if [ "${SCENE_PLATES:-0}" = 1 ]; then
+  for spec in "1280x720 10000 62" "640x360 5000 63"; do
+    read -r size count seed <<< "$spec"
+    ANPR_SYNTH_FONTS=$FONTS $S scenes --count "$count" --out "$W/scenes-$size" \
+      --countries "LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3" --night-ratio 0.3 --size "$size" --seed "$seed" \
+      --jobs "$JOBS"
+  done
+  $PY $T/scene_plates.py --jobs "$JOBS" "$W/scenes-1280x720" "$W/scenes-640x360" "$W/train"
+fi
 ANPR_SYNTH_FONTS=$FONTS $PY $T/index_rows.py --jobs "$JOBS" "$W/train"
 $S plates --count 2000 --out "$W/val-lvlt" --countries LV,LT --night-ratio 0.3 --seed 12 --jobs "$JOBS"
 $S plates --count 2000 --out "$W/val-all" --countries LV,LT,EE,PL,BY,RU,FI,DE,UA,SK,CZ --night-ratio 0.3 \

@@ -268,6 +268,11 @@ class CliDatasetTest(unittest.TestCase):
                       "--jobs", "3")
         for name in ["groundtruth.csv", "corners.csv"] + [f"images/{i:05d}.jpg" for i in range(24)]:
             self.assertEqual((one / name).read_bytes(), (two / name).read_bytes(), name)
+        one, two = self.tmp / "jobs_scenes_one", self.tmp / "jobs_scenes_two"
+        self.generate("scenes", "--count", "6", "--out", str(one), "--size", "640x360", "--seed", "8")
+        self.generate("scenes", "--count", "6", "--out", str(two), "--size", "640x360", "--seed", "8", "--jobs", "2")
+        for name in ["groundtruth.csv", "corners.csv"] + [f"images/{i:05d}.jpg" for i in range(6)]:
+            self.assertEqual((one / name).read_bytes(), (two / name).read_bytes(), name)
         r = run_tool("plates", "--count", "2", "--out", str(self.tmp / "jobs_bad"), "--jobs", "0")
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("--jobs", r.stderr)
@@ -357,9 +362,19 @@ class CliDatasetTest(unittest.TestCase):
             self.assertLess(cut_image.size, scene_image.size)
             # The same plate, pixel for pixel but for the corners' rounding.
             self.assertLess(np.abs(plate_at(cut_image, cut) - plate_at(scene_image, scene)).mean(), 4)
+        # Cut by two processes: the same files.
+        again = self.tmp / "join_plates_jobs"
+        self.generate("plates", "--count", "3", "--out", str(again), "--seed", "2")
+        r = subprocess.run([*join, "--jobs", "2", str(scenes), str(again)], capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for name in ["corners.csv", "groundtruth.csv"] + [c["image"] for c in corners]:
+            self.assertEqual((plates / name).read_bytes(), (again / name).read_bytes(), name)
         r = subprocess.run([*join, str(plates)], capture_output=True, text=True, timeout=60)
         self.assertEqual(r.returncode, 2)
         self.assertIn("scenes folder", r.stderr)
+        r = subprocess.run([*join, "--jobs", "0", str(scenes), str(plates)], capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--jobs", r.stderr)
 
     def test_bad_arguments_fail_with_a_message(self):
         r = run_tool("plates", "--count", "1", "--out", str(self.tmp / "bad"), "--countries", "XX")
