@@ -152,9 +152,11 @@ PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextL
   // for; rows of such specks on plain ground are common.
   constexpr float kShortPlateMinCharHeight = 14;
   const TextLine& first = *rows.front();
+  std::vector<RowGround> grounds;
+  for (const TextLine* row : rows) grounds.push_back(row_ground(gray, *row));
   d.short_plate = rows.size() == 1 && first.char_count < 5 && first.char_height >= kShortPlateMinCharHeight &&
-                  !more_text_near(first, blobs) && plain_ground_beside(gray, first);
-  d.score = plate_likeness(gray, rows, d.short_plate);
+                  !more_text_near(first, blobs) && plain_ground_beside(gray, first, grounds.front());
+  d.score = plate_likeness(rows, grounds, d.short_plate);
   return d;
 }
 

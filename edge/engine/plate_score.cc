@@ -11,23 +11,6 @@ namespace {
 
 constexpr double kFloor = 0.05;
 
-struct Ground {
-  double light = 0, dark = 0;
-  double dark_share = 0;
-};
-
-// The two Otsu classes of the pixels under the row.
-Ground ground_of(const cv::Mat& gray, const TextLine& row) {
-  const cv::Size size(std::max(4, static_cast<int>(quad_width(row.quad))),
-                      std::max(4, static_cast<int>(quad_height(row.quad))));
-  const cv::Mat patch = warp_quad(gray, row.quad, size, cv::INTER_LINEAR);
-  cv::Mat mask;
-  cv::threshold(patch, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  cv::Mat dark_mask = ~mask;
-  return {cv::mean(patch, mask)[0], cv::mean(patch, dark_mask)[0],
-          static_cast<double>(cv::countNonZero(dark_mask)) / dark_mask.total()};
-}
-
 // Text covers 20-50 % of the box tight around a plate's characters; the
 // gaps between tail lights or the slats of a grille, which also chain into
 // rows of blobs, are mostly dark or mostly light.
@@ -68,12 +51,25 @@ double separation(const TextLine& line) {
 
 }  // namespace
 
-double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& rows, bool short_plate) {
+RowGround row_ground(const cv::Mat& gray, const TextLine& row) {
+  const cv::Size size(std::max(4, static_cast<int>(quad_width(row.quad))),
+                      std::max(4, static_cast<int>(quad_height(row.quad))));
+  const cv::Mat patch = warp_quad(gray, row.quad, size, cv::INTER_LINEAR);
+  cv::Mat mask;
+  cv::threshold(patch, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  cv::Mat dark_mask = ~mask;
+  return {cv::mean(patch, mask)[0], cv::mean(patch, dark_mask)[0],
+          static_cast<double>(cv::countNonZero(dark_mask)) / dark_mask.total()};
+}
+
+double plate_likeness(const std::vector<const TextLine*>& rows, const std::vector<RowGround>& grounds,
+                      bool short_plate) {
   if (rows.empty()) return 0;
   double score = 1.0;
   int chars = 0;
-  for (const TextLine* row : rows) {
-    const Ground ground = ground_of(gray, *row);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const TextLine* row = rows[i];
+    const RowGround& ground = grounds.at(i);
     // Night frames give 40-60 levels between text and plate; more is no
     // better evidence.
     const double contrast = std::clamp((ground.light - ground.dark) / 64.0, kFloor, 1.0);
@@ -84,14 +80,13 @@ double plate_likeness(const cv::Mat& gray, const std::vector<const TextLine*>& r
   return score * count_fit(rows.size() == 1 ? chars : chars / static_cast<int>(rows.size()), rows.size());
 }
 
-bool plain_ground_beside(const cv::Mat& gray, const TextLine& row) {
+bool plain_ground_beside(const cv::Mat& gray, const TextLine& row, const RowGround& ground) {
   constexpr double kReach = 1.0;        // character heights looked at beyond each end
   constexpr double kLightShare = 0.75;  // of the way from the text's gray to the ground's
   constexpr double kMaxInk = 0.08;      // share of the strip darker than midway between them
   const float width = quad_width(row.quad), height = quad_height(row.quad);
   const float reach = static_cast<float>(kReach) * row.char_height;
   if (width < 1 || height < 4 || reach < 4) return false;
-  const Ground ground = ground_of(gray, row);
   const double light_floor = ground.dark + kLightShare * (ground.light - ground.dark);
   const double ink_level = (ground.dark + ground.light) / 2;
   const cv::Size size(std::max(4, static_cast<int>(reach)), std::max(4, static_cast<int>(height)));

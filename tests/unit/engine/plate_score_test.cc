@@ -26,12 +26,12 @@ TEST(PlateScore, SeparateCharactersOutrankAFewWideBlobs) {
   const TextLine wide = draw_row(gray, 90, 54, 2, 6, 4);
   ASSERT_EQ(characters.char_count, 6);
   ASSERT_EQ(wide.char_count, 6);  // each wide blob counts as three characters
-  const double separate_score = plate_likeness(gray, {&characters});
+  const double separate_score = plate_likeness({&characters}, {row_ground(gray, characters)});
   EXPECT_GT(separate_score, 0.5);
-  EXPECT_GT(separate_score, 1.5 * plate_likeness(gray, {&wide}));
+  EXPECT_GT(separate_score, 1.5 * plate_likeness({&wide}, {row_ground(gray, wide)}));
 }
 
-TEST(PlateScore, NoRowsScoreZero) { EXPECT_EQ(plate_likeness(cv::Mat(10, 10, CV_8UC1), {}), 0.0); }
+TEST(PlateScore, NoRowsScoreZero) { EXPECT_EQ(plate_likeness({}, {}), 0.0); }
 
 }  // namespace
 }  // namespace anpr::engine
