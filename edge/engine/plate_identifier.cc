@@ -5,6 +5,8 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/plate/plate_display.h"
 #include "common/plate/plate_rank.h"
@@ -30,20 +32,22 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
                        const PlateEvidence& evidence) {
   if (ranked.format == nullptr) return "";
   const std::vector<plate::CountryFit> fits = plate::identify(ranked.text, hints);
-  const auto close = [&](const plate::CountryFit& fit) {
-    return fit.validity * kStripDecidesWithin >= ranked.validity;
-  };
-  // A hyphen that no close fit prints (one seen in `8D`) tells nothing.
-  const bool hyphen = evidence.hyphen && std::any_of(fits.begin(), fits.end(), [&](const plate::CountryFit& fit) {
-                        return close(fit) && shows_hyphen(fit, ranked.text);
-                      });
-  const plate::CountryFit* hyphenated = nullptr;
+  // The fits about as good as the best, each with whether it prints the
+  // hyphen seen (asked only when one was).
+  std::vector<std::pair<const plate::CountryFit*, bool>> close;
   for (const plate::CountryFit& fit : fits) {
-    if (!close(fit)) continue;
-    if (hyphen && !shows_hyphen(fit, ranked.text)) continue;
-    if (fit.format->country == evidence.strip_country) return evidence.strip_country;
-    const bool eu_ok = !evidence.eu || is_eu_country(fit.format->country);
-    if (hyphen && hyphenated == nullptr && eu_ok) hyphenated = &fit;
+    if (fit.validity * kStripDecidesWithin >= ranked.validity) {
+      close.emplace_back(&fit, evidence.hyphen && shows_hyphen(fit, ranked.text));
+    }
+  }
+  // A hyphen that no close fit prints (one seen in `8D`) tells nothing.
+  const bool hyphen = std::any_of(close.begin(), close.end(), [](const auto& c) { return c.second; });
+  const plate::CountryFit* hyphenated = nullptr;
+  for (const auto& [fit, prints_hyphen] : close) {
+    if (hyphen && !prints_hyphen) continue;
+    if (fit->format->country == evidence.strip_country) return evidence.strip_country;
+    const bool eu_ok = !evidence.eu || is_eu_country(fit->format->country);
+    if (hyphen && hyphenated == nullptr && eu_ok) hyphenated = fit;
   }
   if (hyphenated != nullptr) return hyphenated->format->country;
   if (!evidence.eu || is_eu_country(ranked.format->country)) return ranked.format->country;
