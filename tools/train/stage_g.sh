@@ -27,13 +27,14 @@ FONTS=$(grep -v '^#' $T/extra_fonts.txt | paste -sd:)
 ANPR_SYNTH_FONTS=$FONTS $S plates --count 50000 --out "$W/train" \
   --countries "LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3" --night-ratio 0.3 --seed 61 --jobs "$JOBS"
 if [ "${SCENE_PLATES:-0}" = 1 ]; then
-  for spec in "1280x720 10000 62" "640x360 5000 63"; do
-    read -r size count seed <<< "$spec"
-    ANPR_SYNTH_FONTS=$FONTS $S scenes --count "$count" --out "$W/scenes-$size" \
+  # The folders' names name the cuts in train/ (as in stops 19-20).
+  for spec in "scenes-720 1280x720 10000 62" "scenes-360 640x360 5000 63"; do
+    read -r name size count seed <<< "$spec"
+    ANPR_SYNTH_FONTS=$FONTS $S scenes --count "$count" --out "$W/$name" \
       --countries "LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3" --night-ratio 0.3 --size "$size" --seed "$seed" \
       --jobs "$JOBS"
   done
-  $PY $T/scene_plates.py --jobs "$JOBS" "$W/scenes-1280x720" "$W/scenes-640x360" "$W/train"
+  $PY $T/scene_plates.py --jobs "$JOBS" "$W/scenes-720" "$W/scenes-360" "$W/train"
 fi
 ANPR_SYNTH_FONTS=$FONTS $PY $T/index_rows.py --jobs "$JOBS" "$W/train"
 $S plates --count 2000 --out "$W/val-lvlt" --countries LV,LT --night-ratio 0.3 --seed 12 --jobs "$JOBS"
