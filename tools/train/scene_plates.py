@@ -26,14 +26,13 @@ import cv2
 import numpy as np
 
 from index_rows import corners_of
-from ordered_pool import ordered_map  # tools/synth, on the path once index_rows is imported
+from dataset_io import CORNER_COLUMNS, GROUNDTRUTH_COLUMNS  # tools/synth, on the path once index_rows is imported
+from ordered_pool import ordered_map
 
 # Room kept around the plate's box, in plate heights: plate_cuts.py reaches
 # half a height past the sides and grows rows by up to 1.4 character heights.
 MARGIN_SIDE = 1.2
 MARGIN_VERTICAL = 0.6
-CORNER_FIELDS = ["image", "plate", "country", "series", "look", "x1", "y1", "x2", "y2", "x3", "y3", "x4", "y4"]
-TRUTH_FIELDS = ["image", "plate", "country", "set", "kind", "x", "y", "w", "h"]
 
 
 def cut(image: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -71,15 +70,15 @@ def add_scenes(scenes: Path, plates: Path, prefix: str, jobs: int = 1) -> int:
     added = 0
     with open(plates / "corners.csv", "a", newline="", encoding="utf-8") as corners_file, \
          open(plates / "groundtruth.csv", "a", newline="", encoding="utf-8") as truth_file:
-        corners = csv.DictWriter(corners_file, CORNER_FIELDS, lineterminator="\n")
-        truth = csv.DictWriter(truth_file, TRUTH_FIELDS, lineterminator="\n")
+        corners = csv.DictWriter(corners_file, CORNER_COLUMNS, lineterminator="\n")
+        truth = csv.DictWriter(truth_file, GROUNDTRUTH_COLUMNS, lineterminator="\n")
         cuts = ordered_map(functools.partial(scene_cuts, scenes), by_image, jobs if jobs > 1 else 0, chunksize=8)
         for records, image_cuts in zip(by_image, cuts):
             for rec, (png, local) in zip(records, image_cuts):
                 name = f"images/{prefix}-{added:06d}.png"
                 (plates / name).write_bytes(png)
-                corners.writerow({**{k: rec[k] for k in CORNER_FIELDS[1:5]}, "image": name,
-                                  **{f"{a}{i + 1}": f"{local[i][j]:.1f}" for i in range(4) for j, a in enumerate("xy")}})
+                cells = {f"{a}{i + 1}": f"{local[i][j]:.1f}" for i in range(4) for j, a in enumerate("xy")}
+                corners.writerow({**{k: rec[k] for k in CORNER_COLUMNS[1:5]}, "image": name, **cells})
                 (x0, y0), (x1, y1) = local.min(axis=0), local.max(axis=0)
                 truth.writerow({"image": name, "plate": rec["plate"], "country": rec["country"],
                                 "set": "synth-scene-plates", "kind": "crop",

@@ -24,15 +24,15 @@ DEVICE=$($PY -c 'import torch; print("cuda" if torch.cuda.is_available() else "c
 mkdir -p "$W"
 
 FONTS=$(grep -v '^#' $T/extra_fonts.txt | paste -sd:)
-ANPR_SYNTH_FONTS=$FONTS $S plates --count 50000 --out "$W/train" \
-  --countries "LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3" --night-ratio 0.3 --seed 61 --jobs "$JOBS"
+MIX="LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3"
+ANPR_SYNTH_FONTS=$FONTS $S plates --count 50000 --out "$W/train" --countries "$MIX" --night-ratio 0.3 --seed 61 \
+  --jobs "$JOBS"
 if [ "${SCENE_PLATES:-0}" = 1 ]; then
   # The folders' names name the cuts in train/ (as in stops 19-20).
   for spec in "scenes-720 1280x720 10000 62" "scenes-360 640x360 5000 63"; do
     read -r name size count seed <<< "$spec"
-    ANPR_SYNTH_FONTS=$FONTS $S scenes --count "$count" --out "$W/$name" \
-      --countries "LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3" --night-ratio 0.3 --size "$size" --seed "$seed" \
-      --jobs "$JOBS"
+    ANPR_SYNTH_FONTS=$FONTS $S scenes --count "$count" --out "$W/$name" --countries "$MIX" --night-ratio 0.3 \
+      --size "$size" --seed "$seed" --jobs "$JOBS"
   done
   $PY $T/scene_plates.py --jobs "$JOBS" "$W/scenes-720" "$W/scenes-360" "$W/train"
 fi
