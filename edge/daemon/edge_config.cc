@@ -163,7 +163,8 @@ engine::EngineOptions read_recognition(const Section& s, std::size_t* workers) {
   }
   e.reader_kind = engine::parse_reader_kind(
       s.get_choice("reader", std::string(engine::reader_kind_name(e.reader_kind)), {"tesseract", "crnn"}));
-  e.crnn_model = s.get<std::string>("model", e.crnn_model);
+  e.crnn_models = s.get<std::vector<std::string>>("models", e.crnn_models);
+  if (e.crnn_models.empty()) s.fail("models", "names no model file");
   e.band_model = s.get<std::string>("band_model", e.band_model);
   if (e.band_model == "none") e.band_model.clear();
   e.reader.tessdata_dir = s.get<std::string>("tessdata_dir", e.reader.tessdata_dir);

@@ -63,7 +63,7 @@ bool parse_engine_flag(std::string_view flag, const std::function<std::string()>
   } else if (flag == "--reader") {
     options.reader_kind = parse_reader_flag(flag, value());
   } else if (flag == "--model") {
-    options.crnn_model = value();
+    options.crnn_models = split_list(value());
   } else if (flag == "--band-model") {
     const std::string model = value();
     options.band_model = model == "none" ? "" : model;

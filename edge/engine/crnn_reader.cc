@@ -32,6 +32,12 @@ int argmax(const float* p) { return static_cast<int>(std::max_element(p, p + kCl
 
 int class_of(char c) { return static_cast<int>(kCrnnAlphabet.find(c)) + 1; }
 
+std::string best_path_text(const LineReading& reading) {
+  std::string text;
+  for (const ReadSymbol& symbol : reading) text += symbol.choices.front().symbol;
+  return text;
+}
+
 // Probability of a prefix split by how its alignments end: in a blank, or
 // in its last character (which a following repeat then extends, not doubles).
 struct Beam {
@@ -137,28 +143,104 @@ std::vector<TextCandidate> ctc_best_texts(const cv::Mat& step_probs, std::size_t
   return texts;
 }
 
-CrnnReader::CrnnReader(const std::string& onnx_path, const CrnnOptions& options)
-    : path_(onnx_path), options_(options), net_(load_onnx_model(onnx_path, "CRNN model")) {
-  // One read now, so a model with the wrong output is refused at load
-  // rather than on the first plate.
-  probabilities(cv::Mat(kCrnnHeight, kCrnnWidth, CV_8UC1, cv::Scalar(255)));
+double ctc_text_probability(const cv::Mat& step_probs, std::string_view text) {
+  check_step_probs(step_probs);
+  // The label with a blank before, between and after its characters; an
+  // alignment walks it left to right, a step at a time, skipping a blank
+  // only between two different characters.
+  std::vector<int> label(2 * text.size() + 1, 0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const int c = class_of(text[i]);
+    if (c == 0) return 0.0;
+    label[2 * i + 1] = c;
+  }
+  const std::size_t n = label.size();
+  std::vector<double> alpha(n, 0.0), next(n);
+  alpha[0] = step_probs.ptr<float>(0)[0];
+  if (n > 1) alpha[1] = step_probs.ptr<float>(0)[label[1]];
+  for (int t = 1; t < step_probs.rows; ++t) {
+    const float* p = step_probs.ptr<float>(t);
+    for (std::size_t s = 0; s < n; ++s) {
+      double sum = alpha[s] + (s >= 1 ? alpha[s - 1] : 0.0);
+      if (s >= 2 && label[s] != 0 && label[s] != label[s - 2]) sum += alpha[s - 2];
+      next[s] = sum * p[label[s]];
+    }
+    alpha.swap(next);
+  }
+  return alpha[n - 1] + (n > 1 ? alpha[n - 2] : 0.0);
 }
 
-cv::Mat CrnnReader::probabilities(const cv::Mat& gray_row) {
-  net_.setInput(crnn_input(gray_row));
-  const cv::Mat out = net_.forward();
+std::size_t most_probable_text(const std::vector<cv::Mat>& step_probs, const std::vector<std::string>& texts) {
+  std::size_t best = 0;
+  double best_sum = -1.0;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    double sum = 0.0;
+    for (const cv::Mat& p : step_probs) sum += ctc_text_probability(p, texts[i]);
+    if (sum > best_sum) best = i, best_sum = sum;
+  }
+  return best;
+}
+
+CrnnReader::CrnnReader(const std::vector<std::string>& onnx_paths, const CrnnOptions& options)
+    : paths_(onnx_paths), options_(options) {
+  if (paths_.empty()) throw EngineError("the CRNN reader needs at least one model file");
+  for (const std::string& path : paths_) {
+    nets_.push_back(load_onnx_model(path, "CRNN model"));
+    // One read now, so a model with the wrong output is refused at load
+    // rather than on the first plate.
+    probabilities(nets_.size() - 1, cv::Mat(kCrnnHeight, kCrnnWidth, CV_8UC1, cv::Scalar(255)));
+  }
+}
+
+cv::Mat CrnnReader::probabilities(std::size_t net, const cv::Mat& gray_row) {
+  nets_[net].setInput(crnn_input(gray_row));
+  const cv::Mat out = nets_[net].forward();
   if (out.dims != 4 || out.size[0] != 1 || out.size[1] != kClasses || out.size[2] != 1) {
-    throw EngineError("CRNN model " + path_ + " gives an output that is not 1 x " + std::to_string(kClasses) +
+    throw EngineError("CRNN model " + paths_[net] + " gives an output that is not 1 x " + std::to_string(kClasses) +
                       " x 1 x steps");
   }
-  // (classes, steps) as stored, transposed to one row per step.
+  // (classes, steps) as stored, transposed to one row per step (a copy: the
+  // net's buffer is reused by its next forward).
   return cv::Mat(kClasses, out.size[3], CV_32F, const_cast<float*>(out.ptr<float>())).t();
 }
 
-LineReading CrnnReader::read(const cv::Mat& gray_row) { return ctc_positions(probabilities(gray_row), options_); }
+cv::Mat CrnnReader::probabilities(const cv::Mat& gray_row) { return probabilities(0, gray_row); }
+
+LineReading CrnnReader::read(const cv::Mat& gray_row) {
+  std::vector<cv::Mat> probs{probabilities(0, gray_row)};
+  std::vector<LineReading> readings{ctc_positions(probs[0], options_)};
+  std::vector<std::string> texts{best_path_text(readings[0])};
+  if (nets_.size() == 1 || ctc_text_probability(probs[0], texts[0]) >= options_.ask_others_below) {
+    return std::move(readings[0]);
+  }
+  for (std::size_t net = 1; net < nets_.size(); ++net) {
+    probs.push_back(probabilities(net, gray_row));
+    readings.push_back(ctc_positions(probs.back(), options_));
+    texts.push_back(best_path_text(readings.back()));
+  }
+  return std::move(readings[most_probable_text(probs, texts)]);
+}
 
 std::vector<TextCandidate> CrnnReader::read_texts(const cv::Mat& gray_row, std::size_t count) {
-  return ctc_best_texts(probabilities(gray_row), count, options_.beam_width);
+  if (nets_.size() == 1) return ctc_best_texts(probabilities(0, gray_row), count, options_.beam_width);
+  std::vector<cv::Mat> probs;
+  std::vector<std::string> texts;
+  for (std::size_t net = 0; net < nets_.size(); ++net) {
+    probs.push_back(probabilities(net, gray_row));
+    for (TextCandidate& candidate : ctc_best_texts(probs.back(), count, options_.beam_width)) {
+      if (std::find(texts.begin(), texts.end(), candidate.text) == texts.end()) texts.push_back(candidate.text);
+    }
+  }
+  std::vector<TextCandidate> mixed;
+  for (const std::string& text : texts) {
+    double sum = 0.0;
+    for (const cv::Mat& p : probs) sum += ctc_text_probability(p, text);
+    mixed.push_back({text, sum / static_cast<double>(probs.size())});
+  }
+  std::stable_sort(mixed.begin(), mixed.end(),
+                   [](const TextCandidate& a, const TextCandidate& b) { return a.confidence > b.confidence; });
+  if (mixed.size() > count) mixed.resize(count);
+  return mixed;
 }
 
 }  // namespace anpr::engine

@@ -6,6 +6,13 @@
 // the engine can take either; `read_texts` gives whole-row alternatives
 // straight from the net's CTC output.
 //
+// A reader may hold several nets trained apart; it then reads a row as their
+// mixture: each net's best text is scored by the mean of the probabilities
+// the nets give it, and the most probable wins. Texts, not steps, are
+// compared because nets trained apart place their CTC peaks at different
+// steps: averaging step probabilities read 65 % of generated plates where
+// each net alone read 93 % (docs/recognition.md, stop 21).
+//
 // The preprocessing here must stay identical to tools/train/row_input.py:
 // the row scaled to 32 px high keeping its aspect ratio (at most 160 px
 // wide, squeezed beyond), normalised by its own mean and deviation and
@@ -44,6 +51,11 @@ struct CrnnOptions {
   // crops: 91.0 -> 91.7 % read, real validation sets unchanged (0.05-0.3
   // within 0.3 points).
   float repeat_split_blank = 0.1f;
+  // With several nets, the others are run only when the first net's own
+  // text has less than this probability: above it the mixture rarely
+  // chooses another text (at 0.9 every dev set read as with the others
+  // always asked), and most rows of a frame are read by one net.
+  double ask_others_below = 0.9;
 };
 
 // The net's input for one gray row (CV_8UC1): a 1x1x32x160 CV_32F blob.
@@ -65,25 +77,41 @@ LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options)
 // few, improbable texts or none.
 std::vector<TextCandidate> ctc_best_texts(const cv::Mat& step_probs, std::size_t count, std::size_t beam_width);
 
+// The probability of `text` summed over all its alignments (the CTC forward
+// pass); 0 for a text with a character outside kCrnnAlphabet.
+double ctc_text_probability(const cv::Mat& step_probs, std::string_view text);
+
+// Of `texts`, the index of the one most probable under the nets' mixture:
+// the highest sum over `step_probs` (one matrix per net) of
+// ctc_text_probability. The first wins a tie.
+std::size_t most_probable_text(const std::vector<cv::Mat>& step_probs, const std::vector<std::string>& texts);
+
 class CrnnReader {
  public:
-  // Loads the ONNX model at `onnx_path`; throws EngineError naming the file
-  // when it is missing or not a model with the expected output.
-  explicit CrnnReader(const std::string& onnx_path, const CrnnOptions& options = {});
+  // Loads the ONNX models at `onnx_paths` (at least one; the first is asked
+  // first); throws EngineError naming a file that is missing or not a model
+  // with the expected output.
+  explicit CrnnReader(const std::vector<std::string>& onnx_paths, const CrnnOptions& options = {});
 
-  // Per-step class probabilities for one row (steps x classes, CV_32F).
+  // The first net's per-step class probabilities for one row (steps x
+  // classes, CV_32F).
   cv::Mat probabilities(const cv::Mat& gray_row);
 
-  // The row's characters with their alternatives, as TesseractReader::read.
+  // The row's characters with their alternatives, as TesseractReader::read:
+  // the first net's, or with several nets those of the net whose text the
+  // mixture finds most probable.
   LineReading read(const cv::Mat& gray_row);
 
-  // The row's `count` most probable texts.
+  // The row's `count` most probable texts; with several nets, the texts any
+  // net's beam search found, each with its mean probability over the nets.
   std::vector<TextCandidate> read_texts(const cv::Mat& gray_row, std::size_t count);
 
  private:
-  std::string path_;
+  cv::Mat probabilities(std::size_t net, const cv::Mat& gray_row);
+
+  std::vector<std::string> paths_;
   CrnnOptions options_;
-  cv::dnn::Net net_;
+  std::vector<cv::dnn::Net> nets_;
 };
 
 }  // namespace anpr::engine

@@ -64,7 +64,7 @@ std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
 
 Engine::Engine(EngineOptions options)
     : options_(checked(std::move(options))),
-      reader_(options_.reader_kind, options_.reader, options_.crnn_model, options_.crnn) {
+      reader_(options_.reader_kind, options_.reader, options_.crnn_models, options_.crnn) {
   if (!options_.band_model.empty()) band_.emplace(options_.band_model);
 }
 

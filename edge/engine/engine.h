@@ -31,7 +31,7 @@ struct EngineOptions {
   RectifierOptions rectifier;
   ReaderKind reader_kind = ReaderKind::crnn;
   ReaderOptions reader;                     // when reader_kind is tesseract
-  std::string crnn_model = default_crnn_model();
+  std::vector<std::string> crnn_models = default_crnn_models();
   CrnnOptions crnn;                         // when reader_kind is crnn
   // Also read the whole plate (a crop as it is, in a frame the plate its text
   // row implies; halves where it may hold two rows), as the CRNN was trained.

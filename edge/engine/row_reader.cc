@@ -13,10 +13,10 @@ using Readers = std::variant<TesseractReader, CrnnReader>;
 
 // The readers can be neither copied nor moved, so the variant is built in
 // place and handed out as a prvalue.
-Readers make_reader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
+Readers make_reader(ReaderKind kind, const ReaderOptions& tesseract, const std::vector<std::string>& crnn_models,
                     const CrnnOptions& crnn) {
   if (kind == ReaderKind::tesseract) return Readers(std::in_place_type<TesseractReader>, tesseract);
-  return Readers(std::in_place_type<CrnnReader>, crnn_model, crnn);
+  return Readers(std::in_place_type<CrnnReader>, crnn_models, crnn);
 }
 
 }  // namespace
@@ -29,11 +29,13 @@ ReaderKind parse_reader_kind(std::string_view name) {
 
 std::string_view reader_kind_name(ReaderKind kind) { return kind == ReaderKind::crnn ? "crnn" : "tesseract"; }
 
-std::string default_crnn_model() { return model_path("plate_crnn.onnx"); }
+std::vector<std::string> default_crnn_models() {
+  return {model_path("plate_crnn.onnx"), model_path("plate_crnn_scenes.onnx")};
+}
 
-RowReader::RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
+RowReader::RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::vector<std::string>& crnn_models,
                      const CrnnOptions& crnn)
-    : reader_(make_reader(kind, tesseract, crnn_model, crnn)) {}
+    : reader_(make_reader(kind, tesseract, crnn_models, crnn)) {}
 
 LineReading RowReader::read(const cv::Mat& gray_row) {
   return std::visit([&](auto& reader) { return reader.read(gray_row); }, reader_);

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -22,14 +23,16 @@ enum class ReaderKind { tesseract, crnn };
 ReaderKind parse_reader_kind(std::string_view name);
 std::string_view reader_kind_name(ReaderKind kind);
 
-// models/plate_crnn.onnx, found by model_files.h's rule.
-std::string default_crnn_model();
+// The committed CRNN nets, found by model_files.h's rule:
+// models/plate_crnn.onnx, asked first, and models/plate_crnn_scenes.onnx
+// (models/README.md).
+std::vector<std::string> default_crnn_models();
 
 class RowReader {
  public:
   // Loads the chosen reader; throws EngineError naming the Tesseract data or
   // the model file when it cannot be loaded.
-  RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::string& crnn_model,
+  RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::vector<std::string>& crnn_models,
             const CrnnOptions& crnn);
 
   // One row (CV_8UC1, dark text on a light ground), left to right.

@@ -72,10 +72,10 @@ TEST(EdgeConfig, MinimalFileGetsWorkingDefaults) {
   EXPECT_EQ(c.metrics_port, 9464);
   EXPECT_EQ(c.engine.country_hints, (std::vector<std::string>{"LV", "LT"}));
   EXPECT_EQ(c.engine.reader_kind, engine::ReaderKind::crnn);
-  EXPECT_EQ(c.engine.crnn_model, engine::default_crnn_model());
-  EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {model: /opt/anpr/plate.onnx}\n", "edge.yaml")
-                .engine.crnn_model,
-            "/opt/anpr/plate.onnx");
+  EXPECT_EQ(c.engine.crnn_models, engine::default_crnn_models());
+  EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {models: [/opt/anpr/plate.onnx]}\n", "edge.yaml")
+                .engine.crnn_models,
+            std::vector<std::string>{"/opt/anpr/plate.onnx"});
   EXPECT_EQ(c.engine.band_model, engine::default_band_model());
   EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {band_model: none}\n", "edge.yaml").engine.band_model,
             "");
@@ -101,6 +101,7 @@ TEST(EdgeConfig, ErrorsNameTheKey) {
   std::string base = kMinimal;
   EXPECT_EQ(config_error(base + "wokers: 4\n"), "edge.yaml: wokers: unknown key");
   EXPECT_NE(config_error(base + "    max_fps: -2\n").find("cameras[0].max_fps"), std::string::npos);
+  EXPECT_EQ(config_error(base + "recognition: {models: []}\n"), "edge.yaml: recognition.models: names no model file");
   EXPECT_NE(config_error(base + "recognition: {country_hints: [XX]}\n").find("recognition.country_hints"),
             std::string::npos);
   EXPECT_NE(config_error(base + "sender: {ack_timeout: 10s, ack_timeout_max: 5s}\n").find("sender.ack_timeout_max"),

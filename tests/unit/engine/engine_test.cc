@@ -279,7 +279,7 @@ std::string refusal(const EngineOptions& options) {
 
 TEST(Engine, RefusesAMissingModelNamingIt) {
   EngineOptions crnn = with_reader(ReaderKind::crnn);
-  crnn.crnn_model = "/nonexistent/plate_crnn.onnx";
+  crnn.crnn_models.push_back("/nonexistent/plate_crnn.onnx");
   EXPECT_NE(refusal(crnn).find("/nonexistent/plate_crnn.onnx"), std::string::npos) << refusal(crnn);
   EngineOptions strip;
   strip.band_model = "/nonexistent/eu_band.onnx";
@@ -287,7 +287,10 @@ TEST(Engine, RefusesAMissingModelNamingIt) {
 }
 
 TEST(Engine, DefaultModelIsTheSourceTreeOne) {
-  EXPECT_TRUE(std::filesystem::is_regular_file(EngineOptions{}.crnn_model)) << EngineOptions{}.crnn_model;
+  ASSERT_EQ(EngineOptions{}.crnn_models.size(), 2u);
+  for (const std::string& model : EngineOptions{}.crnn_models) {
+    EXPECT_TRUE(std::filesystem::is_regular_file(model)) << model;
+  }
   EXPECT_TRUE(std::filesystem::is_regular_file(EngineOptions{}.band_model)) << EngineOptions{}.band_model;
 }
 

@@ -1,5 +1,6 @@
-// Tests of the learned read stage: CTC decoding on made-up probabilities
-// (exact expectations), the input preprocessing, and the committed model
+// Tests of the learned read stage: CTC decoding and the nets' mixture on
+// made-up probabilities (exact expectations), the input preprocessing, the
+// committed pair read as one, and the first committed model
 // (models/plate_crnn.onnx) on a synthetic Latvian row, a row drawn here in
 // the plate typeface, a crop taken through the engine's own rectifier, the
 // same crop whole, and rows with nothing to read. The model's output is also compared with the
@@ -9,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -40,12 +42,35 @@ std::filesystem::path source_dir() {
 
 std::filesystem::path data(const std::string& name) { return source_dir() / "tests/unit/engine_crnn/data" / name; }
 
-std::string model_path() { return (source_dir() / "models/plate_crnn.onnx").string(); }
+std::string model_path(const char* name = "plate_crnn.onnx") { return (source_dir() / "models" / name).string(); }
 
 cv::Mat gray(const std::string& name) {
   const cv::Mat image = cv::imread(data(name).string(), cv::IMREAD_GRAYSCALE);
   if (image.empty()) throw std::runtime_error("test image missing: " + data(name).string());
   return image;
+}
+
+constexpr char kDinFont[] = "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf";
+
+// `text` drawn in kDinFont as a rectified plate row, 48 px high.
+cv::Mat drawn_row(const char* text) {
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData(kDinFont, 0);
+  cv::Mat colour(120, 400, CV_8UC3, cv::Scalar::all(235)), canvas;  // FreeType2 draws on BGR only
+  font->putText(colour, text, cv::Point(20, 90), 80, cv::Scalar::all(25), -1, cv::LINE_AA, true);
+  cv::cvtColor(colour, canvas, cv::COLOR_BGR2GRAY);
+  cv::Mat ink;
+  cv::threshold(canvas, ink, 128, 255, cv::THRESH_BINARY_INV);
+  const cv::Rect box = cv::boundingRect(ink);
+  // The font is DIN's condensed cut; plates use the 1.32 times wider
+  // Mittelschrift. Margins as the rectifier leaves them.
+  cv::Mat wide;
+  cv::resize(canvas(box), wide, cv::Size(static_cast<int>(box.width * 1.32), box.height), 0, 0, cv::INTER_LINEAR);
+  const int mx = box.height * 15 / 100, my = box.height * 25 / 100;
+  cv::Mat row;
+  cv::copyMakeBorder(wide, row, my, my, mx, mx, cv::BORDER_CONSTANT, cv::Scalar(235));
+  cv::resize(row, row, cv::Size(row.cols * 48 / row.rows, 48), 0, 0, cv::INTER_AREA);
+  return row;
 }
 
 // Steps x classes probabilities where step t puts `peak` on class of
@@ -110,6 +135,55 @@ TEST(CtcDecoding, BeamSumsAlignmentsTheBestPathMisses) {
   EXPECT_NEAR(texts[1].confidence, 0.2625, 1e-6);
 }
 
+TEST(CtcDecoding, TextProbabilitySumsEveryAlignment) {
+  // The two steps of BeamSumsAlignmentsTheBestPathMisses.
+  cv::Mat p(2, kClasses, CV_32F, cv::Scalar(0));
+  for (int t = 0; t < 2; ++t) {
+    p.at<float>(t, 0) = 0.4f;
+    p.at<float>(t, class_index('A')) = 0.35f;
+    p.at<float>(t, class_index('B')) = 0.25f;
+  }
+  EXPECT_NEAR(ctc_text_probability(p, "A"), 0.4025, 1e-6);
+  EXPECT_NEAR(ctc_text_probability(p, "B"), 0.2625, 1e-6);
+  EXPECT_NEAR(ctc_text_probability(p, ""), 0.16, 1e-6);
+  EXPECT_NEAR(ctc_text_probability(p, "AB"), 0.35 * 0.25, 1e-6);
+  EXPECT_EQ(ctc_text_probability(p, "AA"), 0.0);  // a doubled letter needs a blank between: three steps
+  EXPECT_EQ(ctc_text_probability(p, "ABA"), 0.0);
+  EXPECT_EQ(ctc_text_probability(p, "a"), 0.0);
+
+  // Against every path of four steps over blank, A and B, collapsed.
+  cv::Mat q(4, kClasses, CV_32F, cv::Scalar(0));
+  const float rows[4][3] = {{0.2f, 0.5f, 0.3f}, {0.6f, 0.3f, 0.1f}, {0.1f, 0.7f, 0.2f}, {0.3f, 0.1f, 0.6f}};
+  const int cls[3] = {0, class_index('A'), class_index('B')};
+  for (int t = 0; t < 4; ++t) {
+    for (int k = 0; k < 3; ++k) q.at<float>(t, cls[k]) = rows[t][k];
+  }
+  std::map<std::string, double> brute;
+  for (int path = 0; path < 81; ++path) {
+    std::string text;
+    double probability = 1.0;
+    int previous = 0;
+    for (int t = 0, code = path; t < 4; ++t, code /= 3) {
+      const int k = code % 3;
+      probability *= rows[t][k];
+      if (k != 0 && k != previous) text += k == 1 ? 'A' : 'B';
+      previous = k;
+    }
+    brute[text] += probability;
+  }
+  for (const auto& [text, probability] : brute) EXPECT_NEAR(ctc_text_probability(q, text), probability, 1e-6) << text;
+}
+
+TEST(CtcDecoding, MixtureChoosesTheTextMostProbableOverTheNets) {
+  // The first net leans to "AB" (0.5 a step), the second is sure of "AC":
+  // the mixture takes "AC" though it is only the second net's reading.
+  const cv::Mat unsure = steps("A-B", 0.5f), sure_c = steps("A-C", 0.97f), sure_b = steps("A-B", 0.97f);
+  const std::vector<std::string> texts{"AB", "AC"};
+  EXPECT_EQ(most_probable_text({unsure, sure_c}, texts), 1u);
+  EXPECT_EQ(most_probable_text({sure_b, steps("A-C", 0.5f)}, texts), 0u);
+  EXPECT_EQ(most_probable_text({sure_b, sure_c}, texts), 0u);  // a tie: the first
+}
+
 TEST(CtcDecoding, GivesEachPositionItsAlternatives) {
   cv::Mat p(3, kClasses, CV_32F, cv::Scalar(0));
   const auto cls = [](char c) { return 1 + static_cast<int>(kCrnnAlphabet.find(c)); };
@@ -159,17 +233,21 @@ TEST(CrnnInput, SqueezesLongRowsAndRefusesColourOrEmptyRows) {
 }
 
 TEST(CrnnReader, NamesAMissingModel) {
-  try {
-    CrnnReader reader("/nonexistent/plate.onnx");
-    FAIL() << "loading a missing model did not throw";
-  } catch (const EngineError& e) {
-    EXPECT_NE(std::string(e.what()).find("/nonexistent/plate.onnx"), std::string::npos) << e.what();
+  for (const std::vector<std::string>& paths : {std::vector<std::string>{"/nonexistent/plate.onnx"},
+                                                std::vector<std::string>{model_path(), "/nonexistent/plate.onnx"}}) {
+    try {
+      CrnnReader reader(paths);
+      FAIL() << "loading a missing model did not throw";
+    } catch (const EngineError& e) {
+      EXPECT_NE(std::string(e.what()).find("/nonexistent/plate.onnx"), std::string::npos) << e.what();
+    }
   }
+  EXPECT_THROW(CrnnReader(std::vector<std::string>{}), EngineError);
 }
 
 class CommittedModel : public ::testing::Test {
  protected:
-  CommittedModel() : reader_(model_path()) {}
+  CommittedModel() : reader_({model_path()}) {}
   CrnnReader reader_;
 };
 
@@ -204,26 +282,8 @@ TEST_F(CommittedModel, ReadsAGeneratedLatvianRowExactly) {
 }
 
 TEST_F(CommittedModel, ReadsARowDrawnInThePlateTypeface) {
-  constexpr char kFont[] = "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf";
-  if (!std::filesystem::exists(kFont)) GTEST_SKIP() << kFont << " (fonts-opendin) is not installed";
-  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
-  font->loadFontData(kFont, 0);
-  cv::Mat colour(120, 400, CV_8UC3, cv::Scalar::all(235)), canvas;  // FreeType2 draws on BGR only
-  font->putText(colour, "KX-4807", cv::Point(20, 90), 80, cv::Scalar::all(25), -1, cv::LINE_AA, true);
-  cv::cvtColor(colour, canvas, cv::COLOR_BGR2GRAY);
-  cv::Mat ink;
-  cv::threshold(canvas, ink, 128, 255, cv::THRESH_BINARY_INV);
-  const cv::Rect text = cv::boundingRect(ink);
-  // The font is DIN's condensed cut; plates use the 1.32 times wider
-  // Mittelschrift. Margins as the rectifier leaves them.
-  cv::Mat wide;
-  cv::resize(canvas(text), wide, cv::Size(static_cast<int>(text.width * 1.32), text.height), 0, 0,
-             cv::INTER_LINEAR);
-  const int mx = text.height * 15 / 100, my = text.height * 25 / 100;
-  cv::Mat row;
-  cv::copyMakeBorder(wide, row, my, my, mx, mx, cv::BORDER_CONSTANT, cv::Scalar(235));
-  cv::resize(row, row, cv::Size(row.cols * 48 / row.rows, 48), 0, 0, cv::INTER_AREA);
-  const std::vector<TextCandidate> texts = reader_.read_texts(row, 3);
+  if (!std::filesystem::exists(kDinFont)) GTEST_SKIP() << kDinFont << " (fonts-opendin) is not installed";
+  const std::vector<TextCandidate> texts = reader_.read_texts(drawn_row("KX-4807"), 3);
   ASSERT_FALSE(texts.empty());
   EXPECT_EQ(texts[0].text, "KX4807");
 }
@@ -259,6 +319,46 @@ TEST_F(CommittedModel, FindsNothingConfidentInRowsWithoutText) {
     const std::vector<TextCandidate> texts = reader_.read_texts(row, 3);
     if (!texts.empty()) {
       EXPECT_LT(texts[0].confidence, 0.3) << texts[0].text;
+    }
+  }
+}
+
+// The engine's reader: both committed nets, read as one.
+class CommittedPair : public ::testing::Test {
+ protected:
+  CommittedPair() : reader_({model_path(), model_path("plate_crnn_scenes.onnx")}) {}
+  CrnnReader reader_;
+};
+
+TEST_F(CommittedPair, ReadsRowsAsOneReader) {
+  const cv::Mat row = gray("lv_row.png");
+  EXPECT_EQ(top_choices(reader_.read(row)), kRowText);
+  const std::vector<TextCandidate> texts = reader_.read_texts(row, 5);
+  ASSERT_FALSE(texts.empty());
+  EXPECT_EQ(texts[0].text, kRowText);
+  EXPECT_GT(texts[0].confidence, 0.8);
+  for (std::size_t i = 1; i < texts.size(); ++i) EXPECT_LE(texts[i].confidence, texts[i - 1].confidence);
+  if (std::filesystem::exists(kDinFont)) {
+    EXPECT_EQ(top_choices(reader_.read(drawn_row("KX-4807"))), "KX4807");
+  }
+}
+
+TEST(CrnnReader, ANetTwiceReadsAsTheNetOnce) {
+  CrnnOptions always;
+  always.ask_others_below = 1.1;  // the second net is asked for every row
+  CrnnReader once({model_path()}), twice({model_path(), model_path()}, always);
+  for (const cv::Mat& row : {gray("lv_row.png"), gray("lv_row.png")(cv::Rect(0, 0, 60, 48)).clone()}) {
+    const LineReading a = once.read(row), b = twice.read(row);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].choices.front().symbol, b[i].choices.front().symbol);
+      EXPECT_FLOAT_EQ(a[i].choices.front().probability, b[i].choices.front().probability);
+    }
+    const std::vector<TextCandidate> ta = once.read_texts(row, 3), tb = twice.read_texts(row, 3);
+    ASSERT_EQ(ta.size(), tb.size());
+    for (std::size_t i = 0; i < ta.size(); ++i) {
+      EXPECT_EQ(ta[i].text, tb[i].text);
+      EXPECT_NEAR(ta[i].confidence, tb[i].confidence, 1e-4);  // beam total vs the exact sum
     }
   }
 }
