@@ -9,11 +9,13 @@
 # sets uc3m-lp and ro-robertlucian. PYTHON names the interpreter with torch
 # and OpenCV (default python3); JOBS the processes (default: every core);
 # SCENE_PLATES=1 adds the plates of 10,000 1280x720 and 5,000 640x360
-# generated scenes to the crops (stops 19-20, docs/recognition.md).
+# generated scenes to the crops (stops 19-21, docs/recognition.md); SEEDS
+# the two runs' seeds (default "44 45": models/plate_crnn.onnx;
+# SCENE_PLATES=1 SEEDS="144 145": models/plate_crnn_scenes.onnx).
 # Writes WORK_DIR/g.pt; export it with tools/train/export_crnn.py.
 set -euo pipefail
 
-[ $# -ge 1 ] || { sed -n '5,13p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '5,15p' "$0"; exit 2; }
 W=$1
 REAL=${2:-../shared/datasets/real-dev}
 PY=${PYTHON:-python3}
@@ -53,5 +55,6 @@ TRAIN=("$PY" "$T/train_crnn.py" --train "$W/train" --val "$W/val-lvlt" "$W/val-a
        --real-share 0.35 --negative-share 0.12 --plate-share 0.4 --grown-share 0.13 --real-dev "$REAL"
        --negatives "$W/empty-train" "$W/scenes-neg" --device "$DEVICE" --workers $((JOBS > 2 ? JOBS - 2 : 1))
        --batch 128 --steps 9000 --eval-every 5000)
-"${TRAIN[@]}" --lr 2e-3 --seed 44 --paint-share 0.05 --out "$W/s1.pt"
-"${TRAIN[@]}" --init "$W/s1.pt" --lr 5e-4 --seed 45 --paint-share 0 --out "$W/g.pt"
+read -r SEED1 SEED2 <<< "${SEEDS:-44 45}"
+"${TRAIN[@]}" --lr 2e-3 --seed "$SEED1" --paint-share 0.05 --out "$W/s1.pt"
+"${TRAIN[@]}" --init "$W/s1.pt" --lr 5e-4 --seed "$SEED2" --paint-share 0 --out "$W/g.pt"
