@@ -35,8 +35,8 @@ void for_each_argument(int argc, char** argv, const ArgumentTaker& take);
 inline constexpr char kEngineFlagsUsage[] =
     "  engine flags: [--topn N] [--country-hint LV,LT] [--reader tesseract|crnn] [--model FILE.onnx[,FILE.onnx]]\n"
     "                [--rows-only] [--band-model FILE.onnx|none]\n"
-    "  --model: the CRNN models, read as one (default models/plate_crnn.onnx,models/plate_crnn_scenes.onnx\n"
-    "  of the source tree); --rows-only: read\n"
+    "  --model: the CRNN models, read as one (default the four models/plate_crnn*.onnx of the source tree,\n"
+    "  models/README.md); --rows-only: read\n"
     "  only the rectified text rows, not the whole plate as well; --band-model: the strip classifier\n"
     "  (default models/eu_band.onnx), none: the country from the text alone.\n";
 

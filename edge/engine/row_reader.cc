@@ -30,7 +30,8 @@ ReaderKind parse_reader_kind(std::string_view name) {
 std::string_view reader_kind_name(ReaderKind kind) { return kind == ReaderKind::crnn ? "crnn" : "tesseract"; }
 
 std::vector<std::string> default_crnn_models() {
-  return {model_path("plate_crnn.onnx"), model_path("plate_crnn_scenes.onnx")};
+  return {model_path("plate_crnn.onnx"), model_path("plate_crnn_scenes.onnx"),
+          model_path("plate_crnn_scenes_short.onnx"), model_path("plate_crnn_tuned.onnx")};
 }
 
 RowReader::RowReader(ReaderKind kind, const ReaderOptions& tesseract, const std::vector<std::string>& crnn_models,

@@ -24,8 +24,8 @@ ReaderKind parse_reader_kind(std::string_view name);
 std::string_view reader_kind_name(ReaderKind kind);
 
 // The committed CRNN nets, found by model_files.h's rule:
-// models/plate_crnn.onnx, asked first, and models/plate_crnn_scenes.onnx
-// (models/README.md).
+// models/plate_crnn.onnx, asked first, then plate_crnn_scenes.onnx,
+// plate_crnn_scenes_short.onnx and plate_crnn_tuned.onnx (models/README.md).
 std::vector<std::string> default_crnn_models();
 
 class RowReader {

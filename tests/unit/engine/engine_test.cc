@@ -287,7 +287,7 @@ TEST(Engine, RefusesAMissingModelNamingIt) {
 }
 
 TEST(Engine, DefaultModelIsTheSourceTreeOne) {
-  ASSERT_EQ(EngineOptions{}.crnn_models.size(), 2u);
+  ASSERT_EQ(EngineOptions{}.crnn_models.size(), 4u);
   for (const std::string& model : EngineOptions{}.crnn_models) {
     EXPECT_TRUE(std::filesystem::is_regular_file(model)) << model;
   }

@@ -77,16 +77,10 @@ TEST(RealDev, HungarianStickersAreRemovedAndColourCastPlatesLeftAlone) {
   cv::cvtColor(hungarian, plain, cv::COLOR_BGR2GRAY);
   EXPECT_GT(cv::countNonZero(ink_gray(hungarian) != plain), 100);
   Engine engine({});
-  // Stickers are on the text rows: those are read alone here, as the remover
-  // sees them (the whole-plate cut of 00028 also holds the flag, read as a
-  // leading `I` by the nets' mixture since stop 21; docs/recognition.md).
-  EngineOptions rows_only;
-  rows_only.whole_plate = false;
-  Engine rows(rows_only);
   // `ABQ-062` has a red sticker over the hyphen and a gray stamp under it (read `ABQ8062`).
   for (const auto& [image, text] : {std::pair{"images/hu-openalpr-to-lv/00003.jpg", "THE156"},
                                     std::pair{"images/hu-openalpr-to-lv/00028.jpg", "ABQ062"}}) {
-    const std::vector<PlateRead> reads = rows.read(real_image(image));
+    const std::vector<PlateRead> reads = engine.read(real_image(image));
     ASSERT_FALSE(reads.empty()) << image;
     EXPECT_EQ(reads.front().text, text) << image;
   }

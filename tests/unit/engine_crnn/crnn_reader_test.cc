@@ -1,6 +1,6 @@
 // Tests of the learned read stage: CTC decoding and the nets' mixture on
 // made-up probabilities (exact expectations), the input preprocessing, the
-// committed pair read as one, and the first committed model
+// committed nets read as one, and the first committed model
 // (models/plate_crnn.onnx) on a synthetic Latvian row, a row drawn here in
 // the plate typeface, a crop taken through the engine's own rectifier, the
 // same crop whole, and rows with nothing to read. The model's output is also compared with the
@@ -323,14 +323,16 @@ TEST_F(CommittedModel, FindsNothingConfidentInRowsWithoutText) {
   }
 }
 
-// The engine's reader: both committed nets, read as one.
-class CommittedPair : public ::testing::Test {
+// The engine's reader: the committed nets, read as one.
+class CommittedNets : public ::testing::Test {
  protected:
-  CommittedPair() : reader_({model_path(), model_path("plate_crnn_scenes.onnx")}) {}
+  CommittedNets()
+      : reader_({model_path(), model_path("plate_crnn_scenes.onnx"), model_path("plate_crnn_scenes_short.onnx"),
+                 model_path("plate_crnn_tuned.onnx")}) {}
   CrnnReader reader_;
 };
 
-TEST_F(CommittedPair, ReadsRowsAsOneReader) {
+TEST_F(CommittedNets, ReadRowsAsOneReader) {
   const cv::Mat row = gray("lv_row.png");
   EXPECT_EQ(top_choices(reader_.read(row)), kRowText);
   const std::vector<TextCandidate> texts = reader_.read_texts(row, 5);
