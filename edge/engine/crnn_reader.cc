@@ -145,6 +145,7 @@ std::vector<TextCandidate> ctc_best_texts(const cv::Mat& step_probs, std::size_t
 
 double ctc_text_probability(const cv::Mat& step_probs, std::string_view text) {
   check_step_probs(step_probs);
+  if (step_probs.rows == 0) return text.empty() ? 1.0 : 0.0;
   // The label with a blank before, between and after its characters; an
   // alignment walks it left to right, a step at a time, skipping a blank
   // only between two different characters.
@@ -170,13 +171,18 @@ double ctc_text_probability(const cv::Mat& step_probs, std::string_view text) {
   return alpha[n - 1] + (n > 1 ? alpha[n - 2] : 0.0);
 }
 
+double mixture_probability(const std::vector<cv::Mat>& step_probs, std::string_view text) {
+  double sum = 0.0;
+  for (const cv::Mat& p : step_probs) sum += ctc_text_probability(p, text);
+  return step_probs.empty() ? 0.0 : sum / static_cast<double>(step_probs.size());
+}
+
 std::size_t most_probable_text(const std::vector<cv::Mat>& step_probs, const std::vector<std::string>& texts) {
   std::size_t best = 0;
-  double best_sum = -1.0;
+  double best_probability = -1.0;
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    double sum = 0.0;
-    for (const cv::Mat& p : step_probs) sum += ctc_text_probability(p, texts[i]);
-    if (sum > best_sum) best = i, best_sum = sum;
+    const double probability = mixture_probability(step_probs, texts[i]);
+    if (probability > best_probability) best = i, best_probability = probability;
   }
   return best;
 }
@@ -232,11 +238,7 @@ std::vector<TextCandidate> CrnnReader::read_texts(const cv::Mat& gray_row, std::
     }
   }
   std::vector<TextCandidate> mixed;
-  for (const std::string& text : texts) {
-    double sum = 0.0;
-    for (const cv::Mat& p : probs) sum += ctc_text_probability(p, text);
-    mixed.push_back({text, sum / static_cast<double>(probs.size())});
-  }
+  for (const std::string& text : texts) mixed.push_back({text, mixture_probability(probs, text)});
   std::stable_sort(mixed.begin(), mixed.end(),
                    [](const TextCandidate& a, const TextCandidate& b) { return a.confidence > b.confidence; });
   if (mixed.size() > count) mixed.resize(count);

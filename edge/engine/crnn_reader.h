@@ -1,5 +1,5 @@
 // A learned alternative to the Tesseract read stage: a small convolutional
-// CTC net (models/plate_crnn.onnx, trained on synthetic plates by
+// CTC net (models/plate_crnn*.onnx, trained on synthetic plates by
 // tools/train/) run with OpenCV DNN. Tesseract's generic English model was
 // never taught plate typefaces; this net was, and reads a row in a few
 // milliseconds on one core. `read` has TesseractReader::read's signature so
@@ -83,9 +83,12 @@ std::vector<TextCandidate> ctc_best_texts(const cv::Mat& step_probs, std::size_t
 // pass); 0 for a text with a character outside kCrnnAlphabet.
 double ctc_text_probability(const cv::Mat& step_probs, std::string_view text);
 
-// Of `texts`, the index of the one most probable under the nets' mixture:
-// the highest sum over `step_probs` (one matrix per net) of
-// ctc_text_probability. The first wins a tie.
+// The probability of `text` under the nets' mixture: the mean over
+// `step_probs` (one matrix per net) of ctc_text_probability.
+double mixture_probability(const std::vector<cv::Mat>& step_probs, std::string_view text);
+
+// Of `texts`, the index of the one with the highest mixture_probability;
+// the first wins a tie.
 std::size_t most_probable_text(const std::vector<cv::Mat>& step_probs, const std::vector<std::string>& texts);
 
 class CrnnReader {

@@ -182,6 +182,9 @@ TEST(CtcDecoding, MixtureChoosesTheTextMostProbableOverTheNets) {
   EXPECT_EQ(most_probable_text({unsure, sure_c}, texts), 1u);
   EXPECT_EQ(most_probable_text({sure_b, steps("A-C", 0.5f)}, texts), 0u);
   EXPECT_EQ(most_probable_text({sure_b, sure_c}, texts), 0u);  // a tie: the first
+  EXPECT_NEAR(mixture_probability({unsure, sure_c}, "AC"),
+              (ctc_text_probability(unsure, "AC") + ctc_text_probability(sure_c, "AC")) / 2, 1e-12);
+  EXPECT_GT(mixture_probability({unsure, sure_c}, "AC"), mixture_probability({unsure, sure_c}, "AB"));
 }
 
 TEST(CtcDecoding, GivesEachPositionItsAlternatives) {
