@@ -10,6 +10,7 @@
 #include "edge/engine/engine_error.h"
 #include "edge/engine/plate_hyphen.h"
 #include "edge/engine/plate_parts.h"
+#include "edge/engine/plate_reads.h"
 #include "edge/engine/text_candidates.h"
 
 namespace anpr::engine {
@@ -34,30 +35,6 @@ EngineOptions checked(EngineOptions options) {
     throw EngineError(std::string("engine country hints: ") + e.what());
   }
   return options;
-}
-
-void sort_by_confidence(std::vector<PlateRead>& reads) {
-  std::stable_sort(reads.begin(), reads.end(),
-                   [](const PlateRead& a, const PlateRead& b) { return a.confidence > b.confidence; });
-}
-
-// True when reads with these boxes are of one plate.
-bool same_plate(const cv::Rect& a, const cv::Rect& b) {
-  constexpr double kSamePlate = 0.5;  // of the smaller box inside the other
-  return smaller_box_inside(a, b) >= kSamePlate;
-}
-
-// One read a plate: a plate can be a candidate twice (found by its row and by
-// its light ground, or a group of its text and the whole), and the surer
-// read of it is kept. `reads` are sorted by confidence.
-std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
-  std::vector<PlateRead> kept;
-  for (PlateRead& read : reads) {
-    const bool seen =
-        std::any_of(kept.begin(), kept.end(), [&](const PlateRead& k) { return same_plate(k.box, read.box); });
-    if (!seen) kept.push_back(std::move(read));
-  }
-  return kept;
 }
 
 }  // namespace
@@ -188,7 +165,6 @@ std::vector<PlateRead> Engine::read(const cv::Mat& image) {
     PlateRead read = plate_read(std::move(id), detection, eu_band, bgr.size());
     if (!read.text.empty()) reads.push_back(std::move(read));
   }
-  sort_by_confidence(reads);
   return one_read_a_plate(std::move(reads));
 }
 

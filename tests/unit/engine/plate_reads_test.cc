@@ -1,0 +1,61 @@
+// Tests of one read a plate (plate_reads.h) on made-up reads.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "edge/engine/plate_reads.h"
+
+namespace anpr::engine {
+namespace {
+
+PlateRead read_of(const std::string& text, double confidence, cv::Rect box) {
+  PlateRead read;
+  read.text = text;
+  read.confidence = confidence;
+  read.box = box;
+  return read;
+}
+
+std::vector<std::string> texts(const std::vector<PlateRead>& reads) {
+  std::vector<std::string> out;
+  for (const PlateRead& r : reads) out.push_back(r.text);
+  return out;
+}
+
+TEST(PlateReads, KeepsTheSurerReadOfOnePlate) {
+  const std::vector<PlateRead> kept = one_read_a_plate(
+      {read_of("AB1234", 0.7, {100, 100, 120, 30}), read_of("AB1Z34", 0.9, {105, 102, 115, 28})});
+  EXPECT_EQ(texts(kept), std::vector<std::string>{"AB1Z34"});
+}
+
+TEST(PlateReads, KeepsTheWholePlateOverAGroupOfIt) {
+  // ro-robertlucian 00109: `144M` a tall box over the plate `B 144 MOS`,
+  // 0.47 of it inside the plate's; both read at 1.0.
+  const cv::Rect group{644, 374, 43, 66}, whole{607, 409, 125, 34};
+  EXPECT_EQ(texts(one_read_a_plate({read_of("144M", 1.0, group), read_of("B144MOS", 1.0, whole)})),
+            std::vector<std::string>{"B144MOS"});
+  // Unless the whole is much less sure than the group.
+  EXPECT_EQ(texts(one_read_a_plate({read_of("144M", 1.0, group), read_of("B144MOS", 0.5, whole)})),
+            std::vector<std::string>{"144M"});
+  // Another text in that box is another plate's read.
+  EXPECT_EQ(texts(one_read_a_plate({read_of("XY12", 1.0, group), read_of("B144MOS", 0.9, whole)})),
+            (std::vector<std::string>{"XY12", "B144MOS"}));
+}
+
+TEST(PlateReads, KeepsPlatesApartWhoseTextsNest) {
+  // Two cars, one plate's text inside the other's, boxes apart.
+  const std::vector<PlateRead> kept =
+      one_read_a_plate({read_of("AB12", 0.95, {10, 10, 60, 20}), read_of("AB1234", 0.9, {300, 200, 120, 30})});
+  EXPECT_EQ(texts(kept), (std::vector<std::string>{"AB12", "AB1234"}));
+}
+
+TEST(PlateReads, ReturnsTheMostConfidentFirst) {
+  const std::vector<PlateRead> kept = one_read_a_plate({read_of("GG", 0.4, {10, 10, 40, 20}),
+                                                        read_of("AB1234", 0.9, {300, 200, 120, 30}),
+                                                        read_of("KX4807", 0.6, {600, 200, 120, 30})});
+  EXPECT_EQ(texts(kept), (std::vector<std::string>{"AB1234", "KX4807", "GG"}));
+}
+
+}  // namespace
+}  // namespace anpr::engine
