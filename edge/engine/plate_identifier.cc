@@ -78,6 +78,8 @@ bool is_subsequence(const std::string& part, const std::string& whole) {
 // letter the CRNN adds inside one cut (`B96TRFH` beside `B96TRH`) leaves a
 // text no more plate-like, so there the more confident reading stays.
 bool lacks_characters_of(const Identification& shorter, const Identification& longer) {
+  // Both halves of a one-row plate read whole: `KV2KV2` is no plate's text.
+  if (longer.text == shorter.text + shorter.text) return false;
   const std::size_t at = longer.text.find(shorter.text);
   if (at != std::string::npos) {
     const std::string_view added = std::string_view(longer.text).substr(0, at);

@@ -50,7 +50,9 @@ inline constexpr double kLongerCutShare = 0.8;
 // "SDZ127", and a doubled character lost in one cut is kept in another: when
 // one reading is the other with characters missing (at its ends, or inside
 // when the longer fits a plate format better), the longer wins unless it is
-// much less confident (kLongerCutShare). Otherwise the more confident wins.
+// much less confident (kLongerCutShare). Otherwise the more confident wins;
+// so too where the longer is the shorter twice (both halves of a one-row
+// plate read whole).
 // An `I` or `HI` added at the start completes a reading only where it fits
 // a format better: it is what an old Hungarian plate's flag and rule read as.
 bool better_cut(const Identification& b, const Identification& a);

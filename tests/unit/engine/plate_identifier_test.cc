@@ -144,6 +144,14 @@ TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
   EXPECT_TRUE(better_cut(reading("IKA123", 0.9, 1.0), reading("KA123", 0.95, 0.3)));
 }
 
+TEST(PlateIdentifier, APlateReadInBothHalvesIsNoCompletion) {
+  // A square crop of `KV-2` read as top and bottom half, each half the whole
+  // row: less sure, so the whole crop wins (a completion would win at 0.85).
+  const Identification whole = reading("KV2", 0.9), halves = reading("KV2KV2", 0.85);
+  EXPECT_TRUE(better_cut(whole, halves));
+  EXPECT_FALSE(better_cut(halves, whole));
+}
+
 TEST(PlateIdentifier, UnrelatedCutsCompareByConfidence) {
   const Identification a = reading("AB1234", 0.9), b = reading("AB1284", 0.8), longer = reading("XAB1284", 0.85);
   EXPECT_TRUE(better_cut(a, b));
