@@ -72,25 +72,33 @@ bool is_subsequence(const std::string& part, const std::string& whole) {
   return matched == part.size();
 }
 
+bool is_text_twice(std::string_view longer, std::string_view shorter) {
+  return longer.size() == 2 * shorter.size() && longer.substr(0, shorter.size()) == shorter &&
+         longer.substr(shorter.size()) == shorter;
+}
+
 // True when `shorter` reads `longer`'s plate with characters missing: at the
-// ends (a row cut short: `SDZ` of `SDZ127`), or inside when `longer` fits
-// its format better (`G818` of `GB9818`, a doubled letter lost). A phantom
-// letter the CRNN adds inside one cut (`B96TRFH` beside `B96TRH`) leaves a
-// text no more plate-like, so there the more confident reading stays.
+// ends (reads_more_at_ends), or inside when `longer` fits its format better
+// (`G818` of `GB9818`, a doubled letter lost; also a left-end mark, see
+// kLeftEndMarks). A phantom letter the CRNN adds inside one cut (`B96TRFH`
+// beside `B96TRH`) leaves a text no more plate-like, so there the more
+// confident reading stays.
 bool lacks_characters_of(const Identification& shorter, const Identification& longer) {
-  // Both halves of a one-row plate read whole: `KV2KV2` is no plate's text.
-  if (longer.text == shorter.text + shorter.text) return false;
-  const std::size_t at = longer.text.find(shorter.text);
-  if (at != std::string::npos) {
-    const std::string_view added = std::string_view(longer.text).substr(0, at);
-    const bool left_end_mark = at + shorter.text.size() == longer.text.size() &&
-                               std::find(kLeftEndMarks.begin(), kLeftEndMarks.end(), added) != kLeftEndMarks.end();
-    if (!left_end_mark) return true;
-  }
-  return longer.validity > shorter.validity && is_subsequence(shorter.text, longer.text);
+  if (is_text_twice(longer.text, shorter.text)) return false;
+  return reads_more_at_ends(longer.text, shorter.text) ||
+         (longer.validity > shorter.validity && is_subsequence(shorter.text, longer.text));
 }
 
 }  // namespace
+
+bool reads_more_at_ends(std::string_view longer, std::string_view shorter) {
+  const std::size_t at = longer.find(shorter);
+  if (longer.size() <= shorter.size() || at == std::string_view::npos) return false;
+  const bool left_end_mark = at + shorter.size() == longer.size() &&
+                             std::find(kLeftEndMarks.begin(), kLeftEndMarks.end(), longer.substr(0, at)) !=
+                                 kLeftEndMarks.end();
+  return !left_end_mark && !is_text_twice(longer, shorter);
+}
 
 bool is_eu_country(std::string_view country) {
   return std::find(kEuCountries.begin(), kEuCountries.end(), country) != kEuCountries.end();

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "edge/engine/plate_read.h"
@@ -43,6 +44,13 @@ struct PlateEvidence {
 // of another cut must be to win (chosen on generated LV/LT crops and the
 // tuning sets' validation fifth: 0.7 and 0.85 gave the same, 0.5 lost).
 inline constexpr double kLongerCutShare = 0.8;
+
+// True when `longer` is `shorter` with characters added at its ends (a row
+// cut short: `SDZ` of `SDZ127`), but not when the added characters are only
+// a left-end mark (`I`, `HI`: an old Hungarian plate's flag and rule) nor
+// when `longer` is `shorter` twice (both halves of a one-row plate read
+// whole: `KV2KV2`).
+bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 
 // Whether `b`, one cut of a plate (a text row, the whole plate, its halves),
 // should be reported instead of `a`, another cut's. A row cut short at the

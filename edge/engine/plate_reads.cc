@@ -10,9 +10,8 @@
 namespace anpr::engine {
 namespace {
 
-// True when `longer` reads all of `shorter`'s text and more.
 bool reads_more_of(const PlateRead& longer, const PlateRead& shorter) {
-  return longer.text.size() > shorter.text.size() && longer.text.find(shorter.text) != std::string::npos;
+  return reads_more_at_ends(longer.text, shorter.text);
 }
 
 bool surer(const PlateRead& a, const PlateRead& b) { return a.confidence > b.confidence; }

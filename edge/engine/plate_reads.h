@@ -18,10 +18,11 @@ bool same_plate(const cv::Rect& a, const cv::Rect& b);
 
 // `reads` with one read a plate, most confident first. Of two reads of one
 // plate the surer is kept; but a read that holds the other's text and more
-// (`B144MOS` beside `144M`), of a box that overlaps the other's by a quarter
-// of the smaller or more, is the whole plate where the other read a group of
-// it: it is kept unless under kLongerCutShare of the other's confidence, as
-// between the cuts of one candidate (plate_identifier.h).
+// at its ends (reads_more_at_ends, the rule between the cuts of one
+// candidate: `B144MOS` beside `144M`), of a box that overlaps the other's by
+// a quarter of the smaller or more, is the whole plate where the other read
+// a group of it: it is kept unless under kLongerCutShare of the other's
+// confidence, as between cuts (plate_identifier.h).
 std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads);
 
 }  // namespace anpr::engine

@@ -144,6 +144,17 @@ TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
   EXPECT_TRUE(better_cut(reading("IKA123", 0.9, 1.0), reading("KA123", 0.95, 0.3)));
 }
 
+TEST(PlateIdentifier, ReadsMoreAtEndsOnlyWithCharactersOfThePlate) {
+  EXPECT_TRUE(reads_more_at_ends("SDZ127", "SDZ"));
+  EXPECT_TRUE(reads_more_at_ends("B144MOS", "144M"));
+  EXPECT_FALSE(reads_more_at_ends("SDZ", "SDZ"));
+  EXPECT_FALSE(reads_more_at_ends("SDZ", "SDZ127"));
+  EXPECT_FALSE(reads_more_at_ends("GB9818", "G818"));    // inside: a format decides (better_cut)
+  EXPECT_FALSE(reads_more_at_ends("IGGT677", "GGT677"));  // an old Hungarian plate's left end
+  EXPECT_FALSE(reads_more_at_ends("HIGGT677", "GGT677"));
+  EXPECT_FALSE(reads_more_at_ends("KV2KV2", "KV2"));      // both halves read whole
+}
+
 TEST(PlateIdentifier, APlateReadInBothHalvesIsNoCompletion) {
   // A square crop of `KV-2` read as top and bottom half, each half the whole
   // row: less sure, so the whole crop wins (a completion would win at 0.85).

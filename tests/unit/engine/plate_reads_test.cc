@@ -43,6 +43,14 @@ TEST(PlateReads, KeepsTheWholePlateOverAGroupOfIt) {
             (std::vector<std::string>{"XY12", "B144MOS"}));
 }
 
+TEST(PlateReads, AHungarianFlagReadAsALetterIsNoWholerPlate) {
+  // The rule of better_cut (reads_more_at_ends): `I` before `ABQ062` is the
+  // flag's rule, so the surer read stays.
+  const std::vector<PlateRead> kept = one_read_a_plate(
+      {read_of("ABQ062", 0.95, {100, 100, 60, 40}), read_of("IABQ062", 0.9, {80, 110, 130, 30})});
+  EXPECT_EQ(texts(kept), std::vector<std::string>{"ABQ062"});
+}
+
 TEST(PlateReads, KeepsPlatesApartWhoseTextsNest) {
   // Two cars, one plate's text inside the other's, boxes apart.
   const std::vector<PlateRead> kept =
