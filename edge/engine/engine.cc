@@ -112,14 +112,25 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
       layouts.push_back(
           plate_halves(plate_from_rows(detection.rows.front(), detection.rows.back(), kRowsToPlateBeyondRowEnds)));
     }
-    for (const std::vector<Quad>& layout : layouts) {
+    const auto read_layout = [&](const std::vector<Quad>& layout) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) {
         const bool warped = !one_row_plate.empty() && part.corners == outline->corners;
         parts.push_back(warped ? one_row_plate : warp_part(bgr, part, options_.rectifier.row_height));
       }
-      Identification whole = identify_parts(parts, evidence);
+      return identify_parts(parts, evidence);
+    };
+    for (const std::vector<Quad>& layout : layouts) {
+      Identification whole = read_layout(layout);
       if (better_cut(whole, id)) id = std::move(whole);
+    }
+    // The cut for characters lost at the row's start is there for them
+    // alone: heard only where it reads more characters than the reading
+    // chosen from the other cuts, so it never swaps a character they read,
+    // and not read where they read nothing (kRowToPlateBeforeRowStart).
+    if (!crop && !two_rows && !id.text.empty()) {
+      Identification wider = read_layout({plate_from_row(detection.rows.front(), kRowToPlateBeforeRowStart)});
+      if (wider.text.size() > id.text.size() && better_cut(wider, id)) id = std::move(wider);
     }
   }
   return id;

@@ -59,9 +59,11 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
 
 // What the left end of an old Hungarian plate (the flag, a small `H` under
 // it, a thin dividing rule) reads as where a whole-plate cut holds it and
-// the text row does not: `GGT-677` read `IGGT677` beside the row's `GGT677`.
-// No dev set's reading gains or loses by them (docs/recognition.md, stop 18).
-constexpr std::array<std::string_view, 2> kLeftEndMarks = {"I", "HI"};
+// the text row does not: `GGT-677` read `IGGT677` beside the row's `GGT677`;
+// the cut with room at the row's start (kRowToPlateBeforeRowStart) holds
+// the flag's `H` without the rule too (`HGGT677`). No dev set's reading
+// gains or loses by them (docs/recognition.md, stops 18 and 22).
+constexpr std::array<std::string_view, 3> kLeftEndMarks = {"I", "HI", "H"};
 
 // True when `part` can be had from `whole` by dropping characters.
 bool is_subsequence(const std::string& part, const std::string& whole) {

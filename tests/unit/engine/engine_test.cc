@@ -247,6 +247,25 @@ TEST(Engine, TheStripsCodeNamesTheCountryOfAPersonalisedPlate) {
   EXPECT_EQ(text_only_countries[0], text_only_countries[1]);
 }
 
+// The first letter of a small, blurred Ukrainian plate stands against the
+// strip, runs into it and makes no blob, so the row starts at the second
+// letter and reads `X7473PC` (an Austrian shape) or `TO188XH`. The cut with
+// room at the row's start reads the letters back.
+TEST(Engine, ReadsALetterThatRunsIntoTheStrip) {
+  Engine engine{EngineOptions{}};
+  testing::PlateStyle style;
+  style.height = 30;
+  style.band_code = "UA";
+  style.text_gap = 0.03;
+  for (const std::string text : {"BX7473PC", "BT0188XH"}) {
+    cv::Mat frame = testing::render_scene(text, style, {640, 360}, {330, 190});
+    cv::GaussianBlur(frame, frame, {0, 0}, 1.6);
+    const std::vector<PlateRead> reads = engine.read(frame);
+    ASSERT_FALSE(reads.empty()) << text;
+    EXPECT_EQ(reads.front().text, text);
+  }
+}
+
 TEST(Engine, RefusesBadInputAndOptions) {
   Engine engine({});
   EXPECT_THROW(engine.read(cv::Mat()), EngineError);

@@ -138,6 +138,7 @@ TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
   const Identification row = reading("GGT677", 0.95, 1.0);
   EXPECT_FALSE(better_cut(reading("IGGT677", 0.9, 1.0), row));
   EXPECT_FALSE(better_cut(reading("HIGGT677", 0.9, 1.0), row));
+  EXPECT_FALSE(better_cut(reading("HGGT677", 0.9, 1.0), row));  // the flag's H without the rule
   EXPECT_TRUE(better_cut(row, reading("IGGT677", 0.9, 1.0)));
   // Elsewhere, or fitting a format better, an added I is a lost character.
   EXPECT_TRUE(better_cut(reading("GGT677I", 0.9, 1.0), row));
@@ -152,6 +153,7 @@ TEST(PlateIdentifier, ReadsMoreAtEndsOnlyWithCharactersOfThePlate) {
   EXPECT_FALSE(reads_more_at_ends("GB9818", "G818"));    // inside: a format decides (better_cut)
   EXPECT_FALSE(reads_more_at_ends("IGGT677", "GGT677"));  // an old Hungarian plate's left end
   EXPECT_FALSE(reads_more_at_ends("HIGGT677", "GGT677"));
+  EXPECT_FALSE(reads_more_at_ends("HGGT677", "GGT677"));
   EXPECT_FALSE(reads_more_at_ends("KV2KV2", "KV2"));      // both halves read whole
 }
 

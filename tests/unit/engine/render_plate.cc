@@ -33,11 +33,12 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   cv::Mat plate(h, w, CV_8UC3, cv::Scalar(238, 240, 240));
   cv::rectangle(plate, cv::Rect(0, 0, w, h), cv::Scalar(20, 20, 20), std::max(1, h / 22));
   const int unit = style.two_rows ? h * 110 / 200 : h;  // the height of a one-row plate's text band
-  int text_left = unit / 5;
+  const int gap = static_cast<int>(unit * style.text_gap);
+  int text_left = gap;
   if (style.eu_band) {
     const int band = unit * 40 / 110;
     cv::rectangle(plate, cv::Rect(h / 22, h / 22, band, h - h / 11), cv::Scalar(153, 51, 0), cv::FILLED);
-    text_left = band + unit / 5;
+    text_left = band + gap;
   }
   static const cv::Ptr<cv::freetype::FreeType2> font = din_font();
   if (style.eu_band && !style.band_code.empty()) {

@@ -21,6 +21,10 @@ struct PlateStyle {
   // Rows centred in the room right of the strip, as short Latvian plates
   // set them; left-aligned otherwise.
   bool centred = false;
+  // Room between the strip (or the plate's edge) and the text, in text
+  // heights; Ukrainian and Romanian plates set their first letter almost
+  // against the strip.
+  double text_gap = 0.2;
 };
 
 // The plate alone (CV_8UC3), 520 x 110 mm proportions (280 x 200 for two rows).
