@@ -124,12 +124,12 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
       Identification whole = read_layout(layout);
       if (better_cut(whole, id)) id = std::move(whole);
     }
-    // The cut for characters lost at the row's start is there for them
+    // The cut for characters lost at the row's ends is there for them
     // alone: heard only where it reads more characters than the reading
     // chosen from the other cuts, so it never swaps a character they read,
-    // and not read where they read nothing (kRowToPlateBeforeRowStart).
+    // and not read where they read nothing (kRowToPlateForLostEnds).
     if (!crop && !two_rows && !id.text.empty()) {
-      Identification wider = read_layout({plate_from_row(detection.rows.front(), kRowToPlateBeforeRowStart)});
+      Identification wider = read_layout({plate_from_row(detection.rows.front(), kRowToPlateForLostEnds)});
       if (wider.text.size() > id.text.size() && better_cut(wider, id)) id = std::move(wider);
     }
   }

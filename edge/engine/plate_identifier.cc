@@ -60,7 +60,7 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
 // What the left end of an old Hungarian plate (the flag, a small `H` under
 // it, a thin dividing rule) reads as where a whole-plate cut holds it and
 // the text row does not: `GGT-677` read `IGGT677` beside the row's `GGT677`;
-// the cut with room at the row's start (kRowToPlateBeforeRowStart) holds
+// the cut with room at the row's ends (kRowToPlateForLostEnds) holds
 // the flag's `H` without the rule too (`HGGT677`). No dev set's reading
 // gains or loses by them (docs/recognition.md, stops 18 and 22).
 constexpr std::array<std::string_view, 3> kLeftEndMarks = {"I", "HI", "H"};
