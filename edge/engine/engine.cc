@@ -143,6 +143,7 @@ PlateRead Engine::plate_read(Identification id, const PlateDetection& detection,
   read.text = std::move(id.text);
   read.display = std::move(id.display);
   read.country = std::move(id.country);
+  read.validity = id.validity;
   const auto reported = [this](const std::string& text, double confidence) {
     return text.size() < 3 ? confidence * options_.short_read_trust : confidence;
   };

@@ -24,6 +24,7 @@ struct PlateRead {
   std::array<cv::Point2f, 4> corners;   // top-left, top-right, bottom-right, bottom-left
   std::vector<ReadCandidate> candidates;  // best first; candidates[0] is `text`
   bool eu_band = false;                 // a blue EU strip was seen at the left edge
+  double validity = 0;                  // how well `text` fits its format (plate_rank.h), 0 when none
 };
 
 }  // namespace anpr::engine

@@ -36,7 +36,8 @@ std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
     });
     if (same == kept.end()) {
       kept.push_back(std::move(read));
-    } else if (reads_more_of(read, *same) && read.confidence >= kLongerCutShare * same->confidence) {
+    } else if ((reads_more_of(read, *same) || read.validity > same->validity) &&
+               read.confidence >= kLongerCutShare * same->confidence) {
       *same = std::move(read);
     }
   }

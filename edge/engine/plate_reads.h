@@ -22,7 +22,10 @@ bool same_plate(const cv::Rect& a, const cv::Rect& b);
 // candidate: `B144MOS` beside `144M`), of a box that overlaps the other's by
 // a quarter of the smaller or more, is the whole plate where the other read
 // a group of it: it is kept unless under kLongerCutShare of the other's
-// confidence, as between cuts (plate_identifier.h).
+// confidence, as between cuts (plate_identifier.h). So is a read that fits
+// a plate format better than the surer one (PlateRead::validity): the
+// `RUS` under a close Russian plate's region is found as a plate of its
+// own, inside the plate's box, and read surely as Latvian vanity text.
 std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads);
 
 }  // namespace anpr::engine

@@ -9,11 +9,12 @@
 namespace anpr::engine {
 namespace {
 
-PlateRead read_of(const std::string& text, double confidence, cv::Rect box) {
+PlateRead read_of(const std::string& text, double confidence, cv::Rect box, double validity = 0) {
   PlateRead read;
   read.text = text;
   read.confidence = confidence;
   read.box = box;
+  read.validity = validity;
   return read;
 }
 
@@ -41,6 +42,18 @@ TEST(PlateReads, KeepsTheWholePlateOverAGroupOfIt) {
   // Another text in that box is another plate's read.
   EXPECT_EQ(texts(one_read_a_plate({read_of("XY12", 1.0, group), read_of("B144MOS", 0.9, whole)})),
             (std::vector<std::string>{"XY12", "B144MOS"}));
+}
+
+TEST(PlateReads, KeepsAReadThatFitsAFormatOverPrintOnThePlate) {
+  // Generated scene 101 of stop 22's nb331 set (docs/recognition.md): the
+  // `RUS` under a close Russian plate's region, a plate of its own inside
+  // the plate's box, read surely as Latvian vanity text.
+  const cv::Rect plate{24, 377, 377, 152}, print{315, 496, 65, 36};
+  EXPECT_EQ(texts(one_read_a_plate({read_of("RUS", 1.0, print, 0.08), read_of("B051BX44", 0.975, plate, 0.6)})),
+            std::vector<std::string>{"B051BX44"});
+  // Unless the better fit is much less sure.
+  EXPECT_EQ(texts(one_read_a_plate({read_of("RUS", 1.0, print, 0.08), read_of("B051BX44", 0.5, plate, 0.6)})),
+            std::vector<std::string>{"RUS"});
 }
 
 TEST(PlateReads, AHungarianFlagReadAsALetterIsNoWholerPlate) {
