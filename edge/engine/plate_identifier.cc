@@ -27,7 +27,9 @@ bool shows_hyphen(const plate::CountryFit& fit, std::string_view text) {
 // about as well as the best (kStripDecidesWithin) and, when the plate shows
 // a hyphen, print one there: the strip's code when it is one of them, else
 // the best of them. Without such evidence the best format's country, unless
-// the plate has an EU strip and an EU format fits the same text too.
+// the plate has an EU strip and an EU format fits the same text about as
+// well: blue beside a Russian plate on a blue car is no reason to name it
+// Latvian because the loose vanity shape fits its text too.
 std::string country_of(const plate::RankedCandidate& ranked, std::span<const std::string> hints,
                        const PlateEvidence& evidence) {
   if (ranked.format == nullptr) return "";
@@ -51,8 +53,8 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
   }
   if (hyphenated != nullptr) return hyphenated->format->country;
   if (!evidence.eu || is_eu_country(ranked.format->country)) return ranked.format->country;
-  for (const plate::CountryFit& fit : fits) {
-    if (is_eu_country(fit.format->country)) return fit.format->country;
+  for (const auto& [fit, prints_hyphen] : close) {
+    if (is_eu_country(fit->format->country)) return fit->format->country;
   }
   return ranked.format->country;
 }

@@ -24,10 +24,16 @@ TEST(PlateIdentifier, PrefersTheReadThatFitsAFormat) {
 }
 
 TEST(PlateIdentifier, EuStripPicksTheEuReadingOfTheSameText) {
-  // 1234AB5 is a Belarusian plate, and a (less likely) Latvian vanity one.
-  const std::vector<TextCandidate> texts = {{"1234AB5", 0.9}};
-  EXPECT_EQ(identify_plate(texts, {}, {}, 5).country, "BY");
-  EXPECT_EQ(identify_plate(texts, {}, PlateEvidence{true, ""}, 5).country, "LV");
+  // KA1234BE is a Ukrainian plate, and a Croatian one (Karlovac) fitting
+  // about as well: an EU strip makes it Croatian.
+  const std::vector<TextCandidate> texts = {{"KA1234BE", 0.9}};
+  EXPECT_EQ(identify_plate(texts, {}, {}, 5).country, "UA");
+  EXPECT_EQ(identify_plate(texts, {}, PlateEvidence{true, ""}, 5).country, "HR");
+  // 1234AB5 is a Belarusian plate and only as loose text a Latvian vanity
+  // one: blue beside it (a blue car) does not make it Latvian.
+  const std::vector<TextCandidate> belarusian = {{"1234AB5", 0.9}};
+  EXPECT_EQ(identify_plate(belarusian, {}, {}, 5).country, "BY");
+  EXPECT_EQ(identify_plate(belarusian, {}, PlateEvidence{true, ""}, 5).country, "BY");
 }
 
 TEST(PlateIdentifier, HintsChooseBetweenCountries) {
