@@ -127,10 +127,18 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
     // The cut for characters lost at the row's ends is there for them
     // alone: heard only where it reads more characters than the reading
     // chosen from the other cuts, so it never swaps a character they read,
-    // and not read where they read nothing (kRowToPlateForLostEnds).
+    // and not read where they read nothing (kRowToPlateForLostEnds). Where
+    // it reads more, it is widened at the start and read again while the
+    // reading grows there and nowhere else (kLostEndsWidenings).
     if (!crop && !two_rows && !id.text.empty()) {
-      Identification wider = read_layout({plate_from_row(detection.rows.front(), kRowToPlateForLostEnds)});
-      if (wider.text.size() > id.text.size() && better_cut(wider, id)) id = std::move(wider);
+      RowToPlate room = kRowToPlateForLostEnds;
+      for (int widened = 0; widened <= kLostEndsWidenings; ++widened, room.left += kLostEndsWidening) {
+        Identification wider = read_layout({plate_from_row(detection.rows.front(), room)});
+        const bool grows = wider.text.size() > id.text.size() &&
+                           (widened == 0 || reads_more_at_ends(wider.text, id.text));
+        if (!grows || !better_cut(wider, id)) break;
+        id = std::move(wider);
+      }
     }
   }
   return id;

@@ -48,6 +48,18 @@ inline constexpr RowToPlate kRowToPlateBeyondRowEnd{0.6f, 0.7f, 0.25f, 0.25f};
 // (docs/recognition.md, stop 22).
 inline constexpr RowToPlate kRowToPlateForLostEnds{1.6f, 3.0f, 0.25f, 0.25f};
 
+// Where that cut reads more, its room at the start grows by
+// kLostEndsWidening character heights, at most kLostEndsWidenings times,
+// while the reading grows at its start and nowhere else: two or three
+// characters lost (a Hungarian 2022 plate's first pair, `MU PW-665` read
+// `PW665`, then `UPW665`; a Romanian county code, `SB 90 TZI` read
+// `90TZI`). Requiring growth at the start alone keeps a second read from
+// trading the first's text for junk (`66HM186` -> `00OHM186`). Generated
+// LV/LT crops, Ukrainian crops, Hungarian scenes and ro frames a plate
+// each more, no set lost (docs/recognition.md, stop 22).
+inline constexpr int kLostEndsWidenings = 2;
+inline constexpr float kLostEndsWidening = 1.0f;
+
 // For a two-row plate, room for a character more at either end of its rows:
 // the rows of a Lithuanian `ZJT` over `906` were found as `ZJ` over `90`, the
 // `T` and `6` run into the plate's border (read `ZJ90`). The text of a

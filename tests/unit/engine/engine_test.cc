@@ -2,9 +2,9 @@
 // exactly with its country, display and corners; a blank frame gives nothing;
 // crops are read without a search; the strip's code names the country of a
 // personalised plate; characters the row-finder loses at a row's ends (a
-// first letter run into the strip, a Russian region) are read back, the
-// region on two generated frames; bad input and options (an unknown reader,
-// a missing model) are refused.
+// first letter run into the strip, a first group, a Russian region) are
+// read back, on drawn and on generated frames; bad input and options (an
+// unknown reader, a missing model) are refused.
 #include "edge/engine/engine.h"
 
 #include <algorithm>
@@ -285,6 +285,24 @@ TEST(Engine, ReadsARussianPlatesRegionBesideItsRow) {
     ASSERT_FALSE(reads.empty()) << file;
     EXPECT_EQ(reads.front().text, text);
     EXPECT_EQ(reads.front().country, "RU");
+  }
+}
+
+// Two or three characters lost at the start: the row of a Hungarian 2022
+// plate starts at its second pair (`PW665`), that of a Polish plate after
+// its area code (`2157N`); the cut for lost ends reads one character more
+// (`UPW665`) and, widened while the reading grows at its start, the rest.
+// 320 x 180 cut around the plate of image 113 of `anpr-synth scenes
+// --count 250 --countries HU --seed 321 --size 1024x576` and image 70 of
+// the Russian frames' command above.
+TEST(Engine, WidensTheCutForLostCharactersWhileTheReadingGrows) {
+  Engine engine{EngineOptions{}};
+  for (const auto& [file, text] : {std::pair{"hu_2022_first_pair.jpg", "MUPW665"}, {"pl_area_code.jpg", "BI2157N"}}) {
+    const cv::Mat frame = cv::imread(std::string(ANPR_ENGINE_TEST_DATA) + "/" + file);
+    ASSERT_FALSE(frame.empty()) << file;
+    const std::vector<PlateRead> reads = engine.read(frame);
+    ASSERT_FALSE(reads.empty()) << file;
+    EXPECT_EQ(reads.front().text, text);
   }
 }
 
