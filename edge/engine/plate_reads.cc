@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/plate/plate_rank.h"
 #include "edge/engine/plate_identifier.h"
 #include "edge/engine/quad.h"
 
@@ -15,6 +16,13 @@ bool reads_more_of(const PlateRead& longer, const PlateRead& shorter) {
 }
 
 bool surer(const PlateRead& a, const PlateRead& b) { return a.confidence > b.confidence; }
+
+// As the identifier ranks the texts of one cut (plate_rank.h): confidence
+// times validity, a text that fits no format counted at kUnfitValidity.
+bool ranks_above(const PlateRead& a, const PlateRead& b) {
+  const auto score = [](const PlateRead& r) { return r.confidence * std::max(r.validity, plate::kUnfitValidity); };
+  return score(a) > score(b);
+}
 
 }  // namespace
 
@@ -36,8 +44,8 @@ std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads) {
     });
     if (same == kept.end()) {
       kept.push_back(std::move(read));
-    } else if ((reads_more_of(read, *same) || read.validity > same->validity) &&
-               read.confidence >= kLongerCutShare * same->confidence) {
+    } else if ((reads_more_of(read, *same) && read.confidence >= kLongerCutShare * same->confidence) ||
+               ranks_above(read, *same)) {
       *same = std::move(read);
     }
   }

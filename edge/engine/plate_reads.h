@@ -17,15 +17,17 @@ namespace anpr::engine {
 bool same_plate(const cv::Rect& a, const cv::Rect& b);
 
 // `reads` with one read a plate, most confident first. Of two reads of one
-// plate the surer is kept; but a read that holds the other's text and more
-// at its ends (reads_more_at_ends, the rule between the cuts of one
-// candidate: `B144MOS` beside `144M`), of a box that overlaps the other's by
-// a quarter of the smaller or more, is the whole plate where the other read
-// a group of it: it is kept unless under kLongerCutShare of the other's
-// confidence, as between cuts (plate_identifier.h). So is a read that fits
-// a plate format better than the surer one (PlateRead::validity): the
-// `RUS` under a close Russian plate's region is found as a plate of its
-// own, inside the plate's box, and read surely as Latvian vanity text.
+// plate the one the identifier ranks higher is kept: confidence times
+// validity (PlateRead::validity), as it ranks the texts of one cut, so a
+// read that fits a tight format beats a surer one that fits a loose one
+// (the `RUS` under a close Russian plate's region, found as a plate of its
+// own and read surely as Latvian vanity text; `MOC` of `BR 16 MOC` at
+// night, its county code faint). And a read that holds the other's text
+// and more at its ends (reads_more_at_ends, the rule between the cuts of
+// one candidate: `B144MOS` beside `144M`), of a box that overlaps the
+// other's by a quarter of the smaller or more, is the whole plate where
+// the other read a group of it: it is kept unless under kLongerCutShare of
+// the other's confidence, as between cuts (plate_identifier.h).
 std::vector<PlateRead> one_read_a_plate(std::vector<PlateRead> reads);
 
 }  // namespace anpr::engine

@@ -44,16 +44,21 @@ TEST(PlateReads, KeepsTheWholePlateOverAGroupOfIt) {
             (std::vector<std::string>{"XY12", "B144MOS"}));
 }
 
-TEST(PlateReads, KeepsAReadThatFitsAFormatOverPrintOnThePlate) {
+TEST(PlateReads, KeepsTheReadTheIdentifierRanksHigher) {
   // Generated scene 101 of stop 22's nb331 set (docs/recognition.md): the
   // `RUS` under a close Russian plate's region, a plate of its own inside
   // the plate's box, read surely as Latvian vanity text.
   const cv::Rect plate{24, 377, 377, 152}, print{315, 496, 65, 36};
   EXPECT_EQ(texts(one_read_a_plate({read_of("RUS", 1.0, print, 0.08), read_of("B051BX44", 0.975, plate, 0.6)})),
             std::vector<std::string>{"B051BX44"});
-  // Unless the better fit is much less sure.
-  EXPECT_EQ(texts(one_read_a_plate({read_of("RUS", 1.0, print, 0.08), read_of("B051BX44", 0.5, plate, 0.6)})),
+  // Confidence times validity: far less sure, the tight fit ranks lower.
+  EXPECT_EQ(texts(one_read_a_plate({read_of("RUS", 1.0, print, 0.08), read_of("B051BX44", 0.1, plate, 0.6)})),
             std::vector<std::string>{"RUS"});
+  // ro-robertlucian 00162 at night: the county code faint, the group `MOC`
+  // found on its own and read surer than the whole plate.
+  const cv::Rect group{660, 404, 40, 22}, whole{610, 400, 100, 30};
+  EXPECT_EQ(texts(one_read_a_plate({read_of("MOC", 0.948, group, 0.06), read_of("BR16MOC", 0.584, whole, 0.256)})),
+            std::vector<std::string>{"BR16MOC"});
 }
 
 TEST(PlateReads, AHungarianFlagReadAsALetterIsNoWholerPlate) {
