@@ -63,8 +63,10 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
 // it, a thin dividing rule) reads as where a whole-plate cut holds it and
 // the text row does not: `GGT-677` read `IGGT677` beside the row's `GGT677`;
 // the cut with room at the row's ends (kRowToPlateForLostEnds) holds
-// the flag's `H` without the rule too (`HGGT677`). No dev set's reading
-// gains or loses by them (docs/recognition.md, stops 18 and 22).
+// the flag's `H` without the rule too (`HGGT677`). No set of stop 18's
+// reads differently by them; the `H` costs one generated Hungarian 2022
+// plate that starts with an H against the strip (docs/recognition.md,
+// stops 18 and 22).
 constexpr std::array<std::string_view, 3> kLeftEndMarks = {"I", "HI", "H"};
 
 // True when `part` can be had from `whole` by dropping characters.

@@ -47,9 +47,9 @@ inline constexpr double kLongerCutShare = 0.8;
 
 // True when `longer` is `shorter` with characters added at its ends (a row
 // cut short: `SDZ` of `SDZ127`), but not when the added characters are only
-// a left-end mark (`I`, `HI`: an old Hungarian plate's flag and rule) nor
-// when `longer` is `shorter` twice (both halves of a one-row plate read
-// whole: `KV2KV2`).
+// a left-end mark (`I`, `HI`, `H`: an old Hungarian plate's flag and rule,
+// or its flag alone) nor when `longer` is `shorter` twice (both halves of a
+// one-row plate read whole: `KV2KV2`).
 bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 
 // Whether `b`, one cut of a plate (a text row, the whole plate, its halves),
@@ -61,8 +61,9 @@ bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 // much less confident (kLongerCutShare). Otherwise the more confident wins;
 // so too where the longer is the shorter twice (both halves of a one-row
 // plate read whole).
-// An `I` or `HI` added at the start completes a reading only where it fits
-// a format better: it is what an old Hungarian plate's flag and rule read as.
+// An `I`, `HI` or `H` added at the start completes a reading only where it
+// fits a format better: it is what an old Hungarian plate's flag and rule
+// read as.
 bool better_cut(const Identification& b, const Identification& a);
 
 // True for the member states of the EU (the countries whose plates carry the
