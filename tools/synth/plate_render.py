@@ -49,6 +49,14 @@ STRIP_SHUFFLE = os.environ.get("ANPR_SYNTH_STRIP_SHUFFLE", "") not in ("", "0")
 # set it for index_rows.py too); unset, the output is what it was.
 EXTRA_FONTS = tuple(p for p in os.environ.get("ANPR_SYNTH_FONTS", "").split(":") if p)
 DIN_SHARE_WITH_FONTS = 0.4
+# The share of plates (0-1) set in fixed-pitch cells: each character centred
+# in a cell about as wide as a zero, so an I or a 1 stands between wide
+# gaps, as on Hungarian, Ukrainian, Spanish and Romanian plates. A reader
+# that only saw glyphs set at fixed gaps (DIN's way) reads such a lone bar as
+# J, the letter it saw in wide cells on the real Spanish plates it trained
+# on (docs/recognition.md, stop 23). Training data only, like the faces;
+# unset, the output is what it was.
+FIXED_PITCH_SHARE = float(os.environ.get("ANPR_SYNTH_FIXED_PITCH", "0") or 0)
 # Countries drawn by the shuffle, with weights; RU has no strip.
 _SHUFFLED_STRIPS = (("LV", 3.0), ("LT", 3.0), ("EE", 1.0), ("PL", 1.0), ("FI", 1.0), ("DE", 1.0),
                     ("SK", 1.0), ("CZ", 1.0), ("UA", 1.0), ("BY", 1.0), ("RU", 1.0))
@@ -67,6 +75,7 @@ class Face:
 
     path: str
     widen: float
+    cell: float = 0.0   # fixed pitch: a character cell's width in cap heights; 0 sets glyphs at fixed gaps
 
 
 DIN = Face(FONT_PATH, DIN_WIDEN)
@@ -146,16 +155,20 @@ def _pick_face(plate: Plate) -> Face:
     saw only DIN learns DIN's letter shapes, not letters. Drawn from the
     plate's text, not the random stream, so that the output without the
     variable stays what it was and tools/train/synth_rows.py, drawing the
-    plate again to find its rows, draws it in the same face."""
-    if not EXTRA_FONTS:
-        return DIN
+    plate again to find its rows, draws it in the same face. With
+    ANPR_SYNTH_FIXED_PITCH a share of plates is set in fixed-pitch cells,
+    drawn the same way."""
     draw = np.random.default_rng(list(hashlib.md5(f"{plate.country}|{plate.text}".encode()).digest()))
-    if draw.random() < DIN_SHARE_WITH_FONTS:
-        return DIN
-    path = EXTRA_FONTS[int(draw.integers(len(EXTRA_FONTS)))]
-    din_w, din_h = _ink_box(FONT_PATH, "0")
-    w, h = _ink_box(path, "0")
-    return Face(path, round(DIN_WIDEN * (din_w / din_h) / (w / h) * float(draw.uniform(0.85, 1.15)), 2))
+    face = DIN
+    if EXTRA_FONTS and draw.random() >= DIN_SHARE_WITH_FONTS:
+        path = EXTRA_FONTS[int(draw.integers(len(EXTRA_FONTS)))]
+        din_w, din_h = _ink_box(FONT_PATH, "0")
+        w, h = _ink_box(path, "0")
+        face = Face(path, round(DIN_WIDEN * (din_w / din_h) / (w / h) * float(draw.uniform(0.85, 1.15)), 2))
+    if FIXED_PITCH_SHARE and draw.random() < FIXED_PITCH_SHARE:
+        zero = _glyph("0", 100, face).shape[1] / 100
+        face = dataclasses.replace(face, cell=round(zero * float(draw.uniform(1.0, 1.2)), 2))
+    return face
 
 
 def text_mask(text: str, cap_px: int, small_letters: bool = False, face: Face = DIN) -> np.ndarray:
@@ -172,6 +185,9 @@ def text_mask(text: str, cap_px: int, small_letters: bool = False, face: Face = 
             g = np.vstack([np.zeros((cap_px - g.shape[0], g.shape[1]), np.uint8), g])
         else:
             g = _glyph(ch, cap_px, face)
+        pad = max(0, int(round(face.cell * cap_px)) - g.shape[1])
+        if pad:
+            g = np.pad(g, ((0, 0), (pad // 2, pad - pad // 2)))
         parts += [g, np.zeros((cap_px, gap), np.uint8)]
     return np.hstack(parts[:-1])
 

@@ -189,6 +189,24 @@ class PlateRenderTest(unittest.TestCase):
             diff = np.abs(mask.astype(int) - with_pillow[key]).mean()
             self.assertLess(diff, 4.0, f"{key}: masks differ by {diff:.1f} of 255 on average")
 
+    def test_fixed_pitch_centres_a_narrow_glyph_in_a_zero_wide_cell(self):
+        import dataclasses
+
+        import plate_render
+
+        cap = 48
+        gap = round(plate_render.CHAR_GAP * cap)
+        cell = dataclasses.replace(plate_render.DIN, cell=0.6)
+        bar = plate_render._glyph("I", cap).shape[1]
+        self.assertEqual(plate_render.text_mask("II", cap).shape[1], 2 * bar + gap, "DIN's way: fixed gaps")
+        mask = plate_render.text_mask("II", cap, face=cell)
+        self.assertEqual(mask.shape[1], 2 * round(0.6 * cap) + gap)
+        ink = np.flatnonzero(mask.max(axis=0) > 127)
+        self.assertGreater(ink[0], (round(0.6 * cap) - bar) // 2 - 2, "the bar stands in the middle of its cell")
+        wide = plate_render._glyph("W", cap).shape[1]
+        self.assertGreater(wide, round(0.6 * cap))
+        self.assertEqual(plate_render.text_mask("W", cap, face=cell).shape[1], wide, "a glyph wider than the cell")
+
     @unittest.skipIf(shutil.which("tesseract") is None, "tesseract CLI not installed")
     def test_rendered_text_reads_back(self):
         rng = np.random.default_rng(6)
@@ -290,20 +308,27 @@ class CliDatasetTest(unittest.TestCase):
             self.assertIsNotNone(plate_text.matching_series("LV", r["plate"]), r)
         self.assertNotEqual((plain / "images/00000.jpg").read_bytes(), (shuffled / "images/00000.jpg").read_bytes())
 
+    def assert_some_plates_redrawn_under_the_same_labels(self, name: str, env_extra: dict):
+        # The variable redraws only the plates its share draws, by their text; the rest stay byte for byte.
+        plain, varied = self.tmp / f"{name}_plain", self.tmp / f"{name}_varied"
+        args = ("plates", "--count", "20", "--seed", "7")
+        self.generate(*args, "--out", str(plain))
+        self.generate(*args, "--out", str(varied), env_extra=env_extra)
+        self.assertEqual((plain / "groundtruth.csv").read_bytes(), (varied / "groundtruth.csv").read_bytes())
+        same = sum((plain / "images" / f"{i:05d}.jpg").read_bytes() == (varied / "images" / f"{i:05d}.jpg").read_bytes()
+                   for i in range(20))
+        self.assertGreater(same, 2)
+        self.assertLess(same, 18)
+
     def test_extra_fonts_set_some_plates_in_another_face_under_the_same_labels(self):
         face = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
         if not face.exists():
             self.skipTest(f"{face} is not installed (fonts-dejavu-core)")
-        plain, varied = self.tmp / "font_plain", self.tmp / "font_varied"
-        args = ("plates", "--count", "20", "--seed", "7")
-        self.generate(*args, "--out", str(plain))
-        self.generate(*args, "--out", str(varied), env_extra={"ANPR_SYNTH_FONTS": str(face)})
-        self.assertEqual((plain / "groundtruth.csv").read_bytes(), (varied / "groundtruth.csv").read_bytes())
-        same = sum((plain / "images" / f"{i:05d}.jpg").read_bytes() == (varied / "images" / f"{i:05d}.jpg").read_bytes()
-                   for i in range(20))
-        # DIN keeps 0.4 of the plates (by their text), drawn exactly as without the variable.
-        self.assertGreater(same, 2)
-        self.assertLess(same, 18)
+        # DIN keeps 0.4 of the plates.
+        self.assert_some_plates_redrawn_under_the_same_labels("font", {"ANPR_SYNTH_FONTS": str(face)})
+
+    def test_fixed_pitch_sets_some_plates_in_cells_under_the_same_labels(self):
+        self.assert_some_plates_redrawn_under_the_same_labels("pitch", {"ANPR_SYNTH_FIXED_PITCH": "0.5"})
 
     def test_scenes_have_boxed_plates_of_the_asked_sizes(self):
         out = self.tmp / "scenes"
