@@ -269,6 +269,24 @@ TEST(Engine, ReadsALetterThatRunsIntoTheStrip) {
   }
 }
 
+// Plates set in fixed-pitch cells (Hungarian, Ukrainian, Spanish faces) put
+// an I between wide gaps, where the real Spanish plates the reader trained
+// on have only J: a first net that had seen I only at DIN's fixed gaps read
+// it J (`AJ5255EJ`, `LJU402`; docs/recognition.md, stop 23).
+TEST(Engine, ReadsAnIInAFixedPitchCell) {
+  Engine engine{EngineOptions{}};
+  testing::PlateStyle style;
+  style.height = 40;
+  style.cell = 0.62;
+  for (const auto& [text, code] : {std::pair{"KIT183", "LT"}, std::pair{"AI5255EI", "UA"}, std::pair{"LIU402", "EE"}}) {
+    style.band_code = code;
+    const cv::Mat frame = testing::render_scene(text, style, {640, 360}, {330, 190});
+    const std::vector<PlateRead> reads = engine.read(frame);
+    ASSERT_FALSE(reads.empty()) << text;
+    EXPECT_EQ(reads.front().text, text);
+  }
+}
+
 // Characters lost at a row's ends, on generated frames (320 x 180 cut
 // around the plate) where drawn plates do not lose them:
 // - a Russian plate's region code stands in a box of its own past a rule,

@@ -62,12 +62,24 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
       style.two_rows ? std::vector<std::pair<std::string, double>>{{text.substr(0, space), 0.29},
                                                                    {text.substr(space + 1), 0.71}}
                      : std::vector<std::pair<std::string, double>>{{text, 0.5}};
+  const int cell = static_cast<int>(style.cell * h * cap);
   for (const auto& [row, centre] : rows) {
     int baseline = 0;
     const cv::Size extent = font->getTextSize(row, font_size, -1, &baseline);
-    const int left = style.centred ? (text_left + w - unit / 5 - extent.width) / 2 : text_left;
-    font->putText(plate, row, cv::Point(left, static_cast<int>(h * centre + extent.height / 2.0)), font_size,
-                  cv::Scalar(25, 22, 20), -1, cv::LINE_AA, true);
+    const int row_width = cell > 0 ? cell * static_cast<int>(row.size()) : extent.width;
+    int left = style.centred ? (text_left + w - unit / 5 - row_width) / 2 : text_left;
+    const int base = static_cast<int>(h * centre + extent.height / 2.0);
+    if (cell == 0) {
+      font->putText(plate, row, cv::Point(left, base), font_size, cv::Scalar(25, 22, 20), -1, cv::LINE_AA, true);
+      continue;
+    }
+    for (const char c : row) {
+      const std::string glyph(1, c);
+      const int width = font->getTextSize(glyph, font_size, -1, &baseline).width;
+      font->putText(plate, glyph, cv::Point(left + (cell - width) / 2, base), font_size, cv::Scalar(25, 22, 20), -1,
+                    cv::LINE_AA, true);
+      left += cell;
+    }
   }
   return plate;
 }

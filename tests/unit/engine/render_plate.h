@@ -25,6 +25,10 @@ struct PlateStyle {
   // heights; Ukrainian and Romanian plates set their first letter almost
   // against the strip.
   double text_gap = 0.2;
+  // Fixed pitch: each character centred in a cell this many text heights
+  // wide (Hungarian, Ukrainian, Spanish plates), so that an I stands between
+  // wide gaps; 0 sets the font's own advances (DIN's way).
+  double cell = 0;
 };
 
 // The plate alone (CV_8UC3), 520 x 110 mm proportions (280 x 200 for two rows).

@@ -363,7 +363,9 @@ TEST(CrnnReader, ANetTwiceReadsAsTheNetOnce) {
     ASSERT_EQ(ta.size(), tb.size());
     for (std::size_t i = 0; i < ta.size(); ++i) {
       EXPECT_EQ(ta[i].text, tb[i].text);
-      EXPECT_NEAR(ta[i].confidence, tb[i].confidence, 1e-4);  // beam total vs the exact sum
+      // The beam's total against the exact sum: the beam drops alignments it
+      // pruned (1e-3 of the cut row's text with stage h).
+      EXPECT_NEAR(ta[i].confidence, tb[i].confidence, 2e-3);
     }
   }
 }
