@@ -83,14 +83,28 @@ bool is_text_twice(std::string_view longer, std::string_view shorter) {
          longer.substr(shorter.size()) == shorter;
 }
 
+// True when `longer` is `shorter` with a left-end mark in front; with
+// `flag_only`, a mark that holds the flag's `H`. A lone `I` in front is often
+// a plate's own letter (`IF 82 EVA`, the Romanian county), which its better
+// fit brings back (lacks_characters_of); an `H` in front of a whole plate
+// fits the Hungarian 2022 series (`HABQ062`) a little better than the old
+// series the plate is (`ABQ062`).
+bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool flag_only = false) {
+  if (longer.size() <= shorter.size() || !longer.ends_with(shorter)) return false;
+  const std::string_view mark = longer.substr(0, longer.size() - shorter.size());
+  return std::find(kLeftEndMarks.begin(), kLeftEndMarks.end(), mark) != kLeftEndMarks.end() &&
+         (!flag_only || mark.starts_with('H'));
+}
+
 // True when `shorter` reads `longer`'s plate with characters missing: at the
 // ends (reads_more_at_ends), or inside when `longer` fits its format better
-// (`G818` of `GB9818`, a doubled letter lost; also a left-end mark, see
-// kLeftEndMarks). A phantom letter the CRNN adds inside one cut (`B96TRFH`
-// beside `B96TRH`) leaves a text no more plate-like, so there the more
-// confident reading stays.
+// (`G818` of `GB9818`, a doubled letter lost; a lone `I` in front, see
+// has_left_end_mark) but never where `longer` only adds the flag's `H`. A
+// phantom letter the CRNN adds inside one cut (`B96TRFH` beside `B96TRH`)
+// leaves a text no more plate-like, so there the more confident reading
+// stays.
 bool lacks_characters_of(const Identification& shorter, const Identification& longer) {
-  if (is_text_twice(longer.text, shorter.text)) return false;
+  if (is_text_twice(longer.text, shorter.text) || has_left_end_mark(longer.text, shorter.text, true)) return false;
   return reads_more_at_ends(longer.text, shorter.text) ||
          (longer.validity > shorter.validity && is_subsequence(shorter.text, longer.text));
 }
@@ -98,12 +112,8 @@ bool lacks_characters_of(const Identification& shorter, const Identification& lo
 }  // namespace
 
 bool reads_more_at_ends(std::string_view longer, std::string_view shorter) {
-  const std::size_t at = longer.find(shorter);
-  if (longer.size() <= shorter.size() || at == std::string_view::npos) return false;
-  const bool left_end_mark = at + shorter.size() == longer.size() &&
-                             std::find(kLeftEndMarks.begin(), kLeftEndMarks.end(), longer.substr(0, at)) !=
-                                 kLeftEndMarks.end();
-  return !left_end_mark && !is_text_twice(longer, shorter);
+  if (longer.size() <= shorter.size() || longer.find(shorter) == std::string_view::npos) return false;
+  return !has_left_end_mark(longer, shorter) && !is_text_twice(longer, shorter);
 }
 
 bool is_eu_country(std::string_view country) {

@@ -61,9 +61,10 @@ bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 // much less confident (kLongerCutShare). Otherwise the more confident wins;
 // so too where the longer is the shorter twice (both halves of a one-row
 // plate read whole).
-// An `I`, `HI` or `H` added at the start completes a reading only where it
-// fits a format better: it is what an old Hungarian plate's flag and rule
-// read as.
+// An `I` added at the start completes a reading only where it fits a format
+// better; an `HI` or `H` never does: they are what an old Hungarian plate's
+// flag and rule read as, and `H` plus an old-series plate fits the 2022
+// series (`HABQ062`).
 bool better_cut(const Identification& b, const Identification& a);
 
 // True for the member states of the EU (the countries whose plates carry the

@@ -149,6 +149,10 @@ TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
   // Elsewhere, or fitting a format better, an added I is a lost character.
   EXPECT_TRUE(better_cut(reading("GGT677I", 0.9, 1.0), row));
   EXPECT_TRUE(better_cut(reading("IKA123", 0.9, 1.0), reading("KA123", 0.95, 0.3)));
+  // The flag's H in front of a whole plate fits the 2022 series (`HABQ062`)
+  // a little better than the old one (`ABQ062`): still no lost character.
+  EXPECT_FALSE(better_cut(reading("HABQ062", 0.96, 0.186), reading("ABQ062", 0.99, 0.174)));
+  EXPECT_TRUE(better_cut(reading("ABQ062", 0.99, 0.174), reading("HABQ062", 0.96, 0.186)));
 }
 
 TEST(PlateIdentifier, ReadsMoreAtEndsOnlyWithCharactersOfThePlate) {
