@@ -15,7 +15,7 @@
 # (tests/unit/engine_crnn/data/lv_row_probs.txt).
 set -euo pipefail
 
-[ $# -ge 1 ] || { sed -n '8,14p' "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n '8,15p' "$0"; exit 2; }
 W=$1
 REAL=${2:-../shared/datasets/real-dev}
 PY=${PYTHON:-/usr/bin/python3}
