@@ -19,7 +19,9 @@ struct RectifierOptions {
   // edge, screws and the EU strip lie there and come out as extra letters.
   double margin_x = 0.15;
   double margin_y = 0.25;
-  double max_shear = 0.35; // tan of the steepest slant corrected (about 19 degrees)
+  // tan of the steepest slant corrected (about 31 degrees): a plate yawed and
+  // rolled, photographed from a car's front corner, slants up to about 0.55.
+  double max_shear = 0.6;
 };
 
 struct RectifiedPlate {

@@ -1,5 +1,5 @@
 // The rectifier alone: fixed-height rows, the EU strip noticed and cut off,
-// and slant measured from the strokes.
+// and slant measured from the strokes and undone.
 #include "edge/engine/rectifier.h"
 
 #include <gtest/gtest.h>
@@ -66,6 +66,26 @@ TEST(Rectifier, MeasuresSlant) {
   cv::Mat upright(48, 200, CV_8UC1, cv::Scalar(230));
   for (int x = 20; x < 180; x += 25) cv::line(upright, {x, 4}, {x, 44}, cv::Scalar(20), 4);
   EXPECT_NEAR(estimate_shear(upright, 0.35), 0.0, 0.03);
+}
+
+TEST(Rectifier, UnslantsARowBetweenDarkMargins) {
+  // A plate seen from a car's front corner: light ground only a little
+  // taller than its text, the dark car above and below, strokes slanted 0.5
+  // (x grows 0.5 px per px upwards). The row's margins are mostly car.
+  constexpr double kSlant = 0.5;
+  cv::Mat frame(200, 400, CV_8UC3, cv::Scalar(30, 30, 30));
+  const auto at = [&](double x, double y) { return cv::Point(cvRound(x + kSlant * (100 - y)), cvRound(y)); };
+  const std::vector<cv::Point> ground = {at(50, 66), at(350, 66), at(350, 134), at(50, 134)};
+  cv::fillConvexPoly(frame, ground, cv::Scalar(225, 225, 225));
+  for (int x = 80; x < 330; x += 36) cv::line(frame, at(x, 72), at(x, 128), cv::Scalar(20, 20, 20), 6);
+  PlateDetection detection;
+  detection.rows = {Quad{{cv::Point2f(60, 70), cv::Point2f(340, 70), cv::Point2f(340, 130), cv::Point2f(60, 130)}}};
+  detection.outline = detection.rows.front();
+  const RectifiedPlate plate = rectify(frame, detection, {});
+  ASSERT_EQ(plate.rows.size(), 1u);
+  const cv::Mat& row = plate.rows.front();
+  const int margin = static_cast<int>(0.25 * row.rows / 1.5) + 1;
+  EXPECT_NEAR(estimate_shear(row.rowRange(margin, row.rows - margin), 0.6), 0.0, 0.1);
 }
 
 TEST(Rectifier, RefusesAGrayFrame) {
