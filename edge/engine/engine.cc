@@ -112,17 +112,23 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
       layouts.push_back(
           plate_halves(plate_from_rows(detection.rows.front(), detection.rows.back(), kRowsToPlateBeyondRowEnds)));
     }
-    const auto read_layout = [&](const std::vector<Quad>& layout) {
+    const auto read_layout = [&](const std::vector<Quad>& layout, double shear = 0) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) {
-        const bool warped = !one_row_plate.empty() && part.corners == outline->corners;
-        parts.push_back(warped ? one_row_plate : warp_part(bgr, part, options_.rectifier.row_height));
+        const bool warped = shear == 0 && !one_row_plate.empty() && part.corners == outline->corners;
+        parts.push_back(warped ? one_row_plate : warp_part(bgr, part, options_.rectifier.row_height, shear));
       }
       return identify_parts(parts, evidence);
     };
     for (const std::vector<Quad>& layout : layouts) {
       Identification whole = read_layout(layout);
       if (better_cut(whole, id)) id = std::move(whole);
+    }
+    if (std::abs(rectified.shear) >= kUnslantedCutsFrom) {
+      for (const std::vector<Quad>& layout : layouts) {
+        Identification unslanted = read_layout(layout, rectified.shear);
+        if (better_cut(unslanted, id)) id = std::move(unslanted);
+      }
     }
     // The cut for characters lost at the row's ends is there for them
     // alone: heard only where it reads more characters than the reading

@@ -50,11 +50,11 @@ std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, bool two_rows) {
   return {{plate}};
 }
 
-cv::Mat warp_part(const cv::Mat& bgr, const Quad& part, int height) {
+cv::Mat warp_part(const cv::Mat& bgr, const Quad& part, int height, double shear) {
   if (bgr.empty() || bgr.type() != CV_8UC3) throw EngineError("warp_part needs a non-empty BGR image");
   const float h = std::max(1.0f, quad_height(part));
   const cv::Size size(std::max(8, static_cast<int>(std::lround(quad_width(part) * height / h))), height);
-  return ink_gray(warp_quad(bgr, part, size, cv::INTER_LINEAR));
+  return ink_gray(warp_quad(bgr, part, size, cv::INTER_LINEAR, shear));
 }
 
 }  // namespace anpr::engine

@@ -36,14 +36,20 @@ Quad grown(const Quad& quad, float left, float right, float top, float bottom) {
                c[2] + along * right + across * bottom, c[3] - along * left + across * bottom}};
 }
 
-cv::Mat warp_quad(const cv::Mat& image, const Quad& quad, cv::Size size, int interpolation) {
+cv::Mat warp_quad(const cv::Mat& image, const Quad& quad, cv::Size size, int interpolation, double shear) {
   const cv::Point2f dst[] = {{0, 0},
                              {static_cast<float>(size.width), 0},
                              {static_cast<float>(size.width), static_cast<float>(size.height)},
                              {0, static_cast<float>(size.height)}};
+  cv::Mat to_size = cv::getPerspectiveTransform(quad.corners.data(), dst);
+  if (shear != 0) {
+    cv::Mat unslant = cv::Mat::eye(3, 3, CV_64F);
+    unslant.at<double>(0, 1) = shear;
+    unslant.at<double>(0, 2) = -shear * size.height / 2.0;
+    to_size = unslant * to_size;
+  }
   cv::Mat out;
-  cv::warpPerspective(image, out, cv::getPerspectiveTransform(quad.corners.data(), dst), size, interpolation,
-                      cv::BORDER_REPLICATE);
+  cv::warpPerspective(image, out, to_size, size, interpolation, cv::BORDER_REPLICATE);
   return out;
 }
 

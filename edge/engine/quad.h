@@ -27,8 +27,10 @@ Quad scaled(const Quad& quad, float factor);
 // the opposite one, which is how strips beside a quad are cut).
 Quad grown(const Quad& quad, float left, float right, float top, float bottom);
 
-// The pixels of `image` inside `quad`, warped to an upright `size`.
-cv::Mat warp_quad(const cv::Mat& image, const Quad& quad, cv::Size size, int interpolation);
+// The pixels of `image` inside `quad`, warped to an upright `size`; where
+// `shear` is not 0, sheared too (x' = x + shear * (y - size.height / 2)),
+// which undoes that slant of the characters (rectifier.h, estimate_shear).
+cv::Mat warp_quad(const cv::Mat& image, const Quad& quad, cv::Size size, int interpolation, double shear = 0);
 
 // The smallest integer box holding every corner, clipped to `frame`.
 cv::Rect bounding_box(const Quad& quad, const cv::Size& frame);

@@ -12,14 +12,6 @@
 namespace anpr::engine {
 namespace {
 
-cv::Mat perspective_to(const Quad& quad, cv::Size size) {
-  const cv::Point2f dst[] = {{0, 0},
-                             {static_cast<float>(size.width), 0},
-                             {static_cast<float>(size.width), static_cast<float>(size.height)},
-                             {0, static_cast<float>(size.height)}};
-  return cv::getPerspectiveTransform(quad.corners.data(), dst);
-}
-
 // Where the strip would be: left of the first character, as tall as the plate.
 bool eu_band_left_of(const cv::Mat& bgr, const Quad& row) {
   const float h = quad_height(row);
@@ -69,9 +61,7 @@ RectifiedPlate rectify(const cv::Mat& bgr, const PlateDetection& detection, cons
     const double scale = options.row_height / (h + 2 * pad_y);
     const cv::Size size(std::max(8, static_cast<int>(std::lround((quad_width(row) + 2 * pad_x) * scale))),
                         options.row_height);
-    const cv::Mat to_row = perspective_to(padded, size);
-    cv::Mat colour, gray;
-    cv::warpPerspective(bgr, colour, to_row, size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    cv::Mat colour = warp_quad(bgr, padded, size, cv::INTER_LINEAR), gray;
     cv::cvtColor(colour, gray, cv::COLOR_BGR2GRAY);
     // Measured on the text band alone: the margins hold the plate's frame or
     // the car, dark bands as wide as the row that only shearing moves off its
@@ -79,12 +69,8 @@ RectifiedPlate rectify(const cv::Mat& bgr, const PlateDetection& detection, cons
     // Ukrainian plate seen from a car's corner, slant 0.5, read `4733G`).
     const int margin_rows = static_cast<int>(pad_y * scale);
     const double shear = estimate_shear(gray.rowRange(margin_rows, gray.rows - margin_rows), options.max_shear);
-    if (shear != 0) {
-      cv::Mat unslant = cv::Mat::eye(3, 3, CV_64F);
-      unslant.at<double>(0, 1) = shear;
-      unslant.at<double>(0, 2) = -shear * size.height / 2.0;
-      cv::warpPerspective(bgr, colour, unslant * to_row, size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
-    }
+    if (shear != 0) colour = warp_quad(bgr, padded, size, cv::INTER_LINEAR, shear);
+    if (std::abs(shear) > std::abs(plate.shear)) plate.shear = shear;
     // A strip wider than half the row is a blue sign or car, not a plate band.
     int strip = leading_blue_columns(colour);
     if (strip * 2 > colour.cols) strip = 0;

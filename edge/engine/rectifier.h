@@ -27,6 +27,7 @@ struct RectifierOptions {
 struct RectifiedPlate {
   std::vector<cv::Mat> rows;  // CV_8UC1, row_height high, top row first
   bool eu_band = false;
+  double shear = 0;  // the steepest slant undone among the rows (estimate_shear)
 };
 
 // `detection` (frame coordinates) cut out of `bgr` (CV_8UC3).

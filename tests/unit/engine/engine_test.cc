@@ -289,6 +289,23 @@ TEST(Engine, ReadsAnIInAFixedPitchCell) {
   }
 }
 
+// A plate photographed from a car's front corner slants about 0.5 (27
+// degrees): measured over the row with its margins, the dark frame and car
+// above and below held the slant at 0, and the whole-plate cuts, read as
+// outlined, lost characters (`4733G` of `AT1515CK`; docs/recognition.md,
+// stop 24).
+TEST(Engine, ReadsAPlateSlantedFromACarsCorner) {
+  Engine engine{EngineOptions{}};
+  testing::PlateStyle style;
+  style.height = 48;
+  style.slant = 0.5;
+  style.roll_degrees = -12;
+  for (const auto& [text, code] : {std::pair{"AT1515CK", "UA"}, std::pair{"KIT183", "LT"}, std::pair{"FK4079", "LV"}}) {
+    style.band_code = code;
+    EXPECT_EQ(read_drawn(engine, text, style), text);
+  }
+}
+
 // Characters lost at a row's ends, on generated frames (320 x 180 cut
 // around the plate) where drawn plates do not lose them:
 // - a Russian plate's region code stands in a box of its own past a rule,

@@ -89,6 +89,12 @@ void paste_plate(cv::Mat& scene, const std::string& text, const PlateStyle& styl
   const cv::Mat plate = render_plate(text, style);
   cv::Mat rotation = cv::getRotationMatrix2D(cv::Point2f(plate.cols / 2.0f, plate.rows / 2.0f),
                                                    style.roll_degrees, 1.0);
+  if (style.slant != 0) {
+    cv::Mat slant = cv::Mat::eye(3, 3, CV_64F);
+    slant.at<double>(0, 1) = -style.slant;
+    slant.at<double>(0, 2) = style.slant * plate.rows / 2.0;
+    rotation = rotation * slant;
+  }
   rotation.at<double>(0, 2) += centre.x - plate.cols / 2.0;
   rotation.at<double>(1, 2) += centre.y - plate.rows / 2.0;
   cv::Mat mask(plate.size(), CV_8UC1, cv::Scalar(255)), warped_mask;

@@ -15,6 +15,9 @@ struct PlateStyle {
   bool eu_band = true;
   std::string band_code;  // drawn white at the foot of the strip, e.g. "LV"; none when empty
   double roll_degrees = 0;
+  // Px the text moves right per px upwards: a plate photographed from a
+  // car's front corner slants up to about 0.5 (applied before the roll).
+  double slant = 0;
   // A Latvian square plate, 280 x 200 mm: the text before its first space
   // is the top row, the rest the bottom row.
   bool two_rows = false;
