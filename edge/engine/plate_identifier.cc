@@ -96,6 +96,15 @@ bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool f
          (!flag_only || mark.starts_with('H'));
 }
 
+// True when `longer` is `shorter` with an old Hungarian plate's flag read in
+// front: its `H`, with or without the rule (has_left_end_mark), or the flag
+// read as another letter and the rule as `I` (`RIGOD666`, `FICSEPP1`).
+bool has_flag_in_front(std::string_view longer, std::string_view shorter) {
+  if (has_left_end_mark(longer, shorter, true)) return true;
+  return longer.size() == shorter.size() + 2 && longer.ends_with(shorter) && longer[0] >= 'A' && longer[0] <= 'Z' &&
+         longer[1] == 'I';
+}
+
 // True when `shorter` reads `longer`'s plate with characters missing: at the
 // ends (reads_more_at_ends), or inside when `longer` fits its format better
 // (`G818` of `GB9818`, a doubled letter lost; a lone `I` in front, see
@@ -141,6 +150,8 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
 }
 
 bool better_cut(const Identification& b, const Identification& a) {
+  if (has_flag_in_front(b.text, a.text) && a.validity > b.validity) return false;
+  if (has_flag_in_front(a.text, b.text) && b.validity > a.validity) return true;
   if (b.text.size() > a.text.size() && lacks_characters_of(a, b)) return b.confidence >= kLongerCutShare * a.confidence;
   if (a.text.size() > b.text.size() && lacks_characters_of(b, a)) return a.confidence < kLongerCutShare * b.confidence;
   return b.confidence > a.confidence;

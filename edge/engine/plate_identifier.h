@@ -64,7 +64,11 @@ bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 // An `I` added at the start completes a reading only where it fits a format
 // better; an `HI` or `H` never does: they are what an old Hungarian plate's
 // flag and rule read as, and `H` plus an old-series plate fits the 2022
-// series (`HABQ062`).
+// series (`HABQ062`). A reading with the flag in front (`H`, `HI`, or
+// another letter and `I`, the flag misread and the rule) loses to the
+// reading without it where that fits its format better, however sure it is
+// (`HIGOD666` 0.947 and `RIGOD666` against `GOD666` 0.898, an old series
+// plate; docs/recognition.md, stop 24).
 bool better_cut(const Identification& b, const Identification& a);
 
 // True for the member states of the EU (the countries whose plates carry the

@@ -153,6 +153,14 @@ TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
   // a little better than the old one (`ABQ062`): still no lost character.
   EXPECT_FALSE(better_cut(reading("HABQ062", 0.96, 0.186), reading("ABQ062", 0.99, 0.174)));
   EXPECT_TRUE(better_cut(reading("ABQ062", 0.99, 0.174), reading("HABQ062", 0.96, 0.186)));
+  // More sure with the flag in front, but the plate without it fits the old
+  // series better: the flag is no part of it, read as `H` or another letter.
+  const Identification old_series = reading("GOD666", 0.898, 0.624);
+  EXPECT_FALSE(better_cut(reading("HIGOD666", 0.947, 0.316), old_series));
+  EXPECT_FALSE(better_cut(reading("RIGOD666", 0.914, 0.316), old_series));
+  EXPECT_TRUE(better_cut(old_series, reading("HIGOD666", 0.947, 0.316)));
+  // Fitting no worse, the surer reading stays.
+  EXPECT_TRUE(better_cut(reading("HIGOD666", 0.947, 0.624), old_series));
 }
 
 TEST(PlateIdentifier, ReadsMoreAtEndsOnlyWithCharactersOfThePlate) {
