@@ -98,7 +98,7 @@ bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool f
 
 // True when `longer` is `shorter` with an old Hungarian plate's flag read in
 // front: its `H`, with or without the rule (has_left_end_mark), or the flag
-// read as another letter and the rule as `I` (`RIGOD666`, `FICSEPP1`).
+// read as another letter and the rule as `I` (`RIGOD666`).
 bool has_flag_in_front(std::string_view longer, std::string_view shorter) {
   if (has_left_end_mark(longer, shorter, true)) return true;
   return longer.size() == shorter.size() + 2 && longer.ends_with(shorter) && longer[0] >= 'A' && longer[0] <= 'Z' &&

@@ -61,7 +61,8 @@ RectifiedPlate rectify(const cv::Mat& bgr, const PlateDetection& detection, cons
     const double scale = options.row_height / (h + 2 * pad_y);
     const cv::Size size(std::max(8, static_cast<int>(std::lround((quad_width(row) + 2 * pad_x) * scale))),
                         options.row_height);
-    cv::Mat colour = warp_quad(bgr, padded, size, cv::INTER_LINEAR), gray;
+    cv::Mat colour = warp_quad(bgr, padded, size, cv::INTER_LINEAR);
+    cv::Mat gray;
     cv::cvtColor(colour, gray, cv::COLOR_BGR2GRAY);
     // Measured on the text band alone: the margins hold the plate's frame or
     // the car, dark bands as wide as the row that only shearing moves off its
