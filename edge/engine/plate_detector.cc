@@ -335,6 +335,7 @@ PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& option
   // of the Spanish set without a row found had a row steeper than a frame
   // search allows.
   lines.max_slope = std::max(lines.max_slope, kCropMaxSlope);
+  lines.max_row_slope = std::max(lines.max_row_slope, kCropMaxSlope);
   const std::vector<TextLine> found = group_lines(char_blobs(work, blobs), lines);
   const auto best = std::max_element(found.begin(), found.end(), [](const TextLine& a, const TextLine& b) {
     return a.char_count * a.char_height < b.char_count * b.char_height;

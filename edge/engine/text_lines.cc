@@ -14,9 +14,9 @@ cv::Point2f centre(const cv::Rect& r) { return {r.x + r.width / 2.0f, r.y + r.he
 
 bool left_to_right(const cv::Rect& a, const cv::Rect& b) { return a.x < b.x; }
 
-// Rows steeper than max_slope are not plates (nor rolled plates).
+// Rows steeper than max_row_slope are not plates (nor rolled plates).
 bool level_enough(const TextLine& line, const LineOptions& options) {
-  return std::abs(line.axis.y / line.axis.x) <= options.max_slope;
+  return std::abs(line.axis.y / line.axis.x) <= options.max_row_slope;
 }
 
 // How far (in median character heights) an end blob's centre may sit from

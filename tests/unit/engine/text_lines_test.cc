@@ -63,6 +63,17 @@ TEST(TextLines, FollowsARolledRow) {
   EXPECT_NEAR(lines[0].axis.y / lines[0].axis.x, slope, 0.02);
 }
 
+TEST(TextLines, FollowsARowClimbingAsSeenFromACarsCorner) {
+  // Roll, yaw and the camera's pitch together: 25 degrees chain and count,
+  // 40 do not (a row that steep is a car's edge or a sign).
+  const double slope = std::tan(25 * CV_PI / 180);
+  const std::vector<TextLine> lines = group_lines(row_of(7, 24, {50, 200}, -slope), {});
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].char_count, 7);
+  EXPECT_NEAR(lines[0].axis.y / lines[0].axis.x, -slope, 0.02);
+  EXPECT_TRUE(group_lines(row_of(7, 24, {50, 200}, -std::tan(40 * CV_PI / 180)), {}).empty());
+}
+
 TEST(TextLines, DropsRowsOutsideTheCharacterCounts) {
   LineOptions options;
   options.min_chars = 3;
