@@ -2,8 +2,9 @@
 // detect (plate_detector.h) -> rectify (rectifier.h) -> read (row_reader.h:
 // Tesseract or the CRNN model) -> identify (plate_identifier.h); each stage
 // is its own file pair so it can be replaced and tested alone. Besides the
-// rectified text rows, the reader is given the whole plate (plate_parts.h),
-// and the reading identified more confidently wins; the strip classifier
+// rectified text rows, the reader is given the whole plate (plate_parts.h;
+// a second time with the slant undone where a row slants steeply), and the
+// reading identified more confidently wins; the strip classifier
 // (band_classifier.h) reads the country code beside the text. An Engine owns
 // its reader (a Tesseract instance or an OpenCV DNN net) and is not
 // thread-safe: make one per worker thread.
