@@ -120,14 +120,13 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
       }
       return identify_parts(parts, evidence);
     };
-    for (const std::vector<Quad>& layout : layouts) {
-      Identification whole = read_layout(layout);
-      if (better_cut(whole, id)) id = std::move(whole);
-    }
-    if (std::abs(rectified.shear) >= kUnslantedCutsFrom) {
+    // As outlined, and unslanted too where a row slants steeply (kUnslantedCutsFrom).
+    std::vector<double> shears{0};
+    if (std::abs(rectified.shear) >= kUnslantedCutsFrom) shears.push_back(rectified.shear);
+    for (double shear : shears) {
       for (const std::vector<Quad>& layout : layouts) {
-        Identification unslanted = read_layout(layout, rectified.shear);
-        if (better_cut(unslanted, id)) id = std::move(unslanted);
+        Identification whole = read_layout(layout, shear);
+        if (better_cut(whole, id)) id = std::move(whole);
       }
     }
     // The cut for characters lost at the row's ends is there for them
