@@ -26,6 +26,14 @@ struct BlobOptions {
   int block_size = 17;
   double offset = 4.0;
   double max_aspect = 4.0; // width / height; above 1.1, characters run together
+  // Characters touching a dark frame round them (a plate holder's, or the
+  // plate's own set close to the text: Romanian, Croatian plates) are one
+  // component with it on a small plate. Such a component is also cut apart
+  // (framed_characters in char_blobs.cc) and its pieces offered as blobs.
+  // Off for the detector's half-size pass: characters large enough for it
+  // stand clear of their frame, and there the pieces were a car's outlines
+  // (docs/recognition.md, stop 25).
+  bool free_framed = true;
 };
 
 // Bounding boxes of the dark blobs in `gray` (CV_8UC1) whose size, aspect and

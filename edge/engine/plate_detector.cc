@@ -226,7 +226,9 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   // pixels, so about a fifth more time.
   cv::Mat half;
   cv::resize(work, half, cv::Size(work.cols / 2, work.rows / 2), 0, 0, cv::INTER_AREA);
-  std::vector<cv::Rect> half_blobs = char_blobs(half, options.blobs);
+  BlobOptions half_blob_options = options.blobs;
+  half_blob_options.free_framed = false;
+  std::vector<cv::Rect> half_blobs = char_blobs(half, half_blob_options);
   for (const TextLine& line : group_lines(half_blobs, options.lines)) lines.push_back(scaled(line, 2.0f));
   for (TextLine& line : joined_lines(lines, options.lines)) lines.push_back(std::move(line));
   for (TextLine& line : lines) line = without_faint_ends(work, line);

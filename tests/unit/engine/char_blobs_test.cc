@@ -33,6 +33,29 @@ TEST(CharBlobs, FindsEveryCharacterOfACleanPlate) {
   EXPECT_EQ(character_sized, 6);
 }
 
+// A small plate whose frame runs along its characters' tops and bottoms (a
+// holder's frame; Romanian and Croatian plates set their own that close):
+// frame and characters are one component, whose characters are blobs once
+// the frame's long edges are cut from it (docs/recognition.md, stop 25).
+TEST(CharBlobs, FreesCharactersTouchingTheirFrame) {
+  testing::PlateStyle style;
+  style.height = 26;
+  style.text_frame = true;
+  cv::Mat frame(120, 260, CV_8UC3, cv::Scalar(150, 150, 150));
+  testing::paste_plate(frame, "B961TAG", style, {130, 60});
+  const auto characters = [&](bool free_framed) {
+    BlobOptions options;
+    options.free_framed = free_framed;
+    int n = 0;
+    for (const cv::Rect& b : char_blobs(gray_of(frame), options)) {
+      if (b.height > 0.4 * style.height && b.height < 0.8 * style.height && b.width < b.height) ++n;
+    }
+    return n;
+  };
+  EXPECT_LE(characters(false), 2);
+  EXPECT_GE(characters(true), 6);
+}
+
 TEST(CharBlobs, BlankImagesAndNonCharacterShapesHaveNone) {
   EXPECT_TRUE(char_blobs(cv::Mat(120, 160, CV_8UC1, cv::Scalar(128)), {}).empty());
   cv::Mat shapes(120, 300, CV_8UC1, cv::Scalar(200));

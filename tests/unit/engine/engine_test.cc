@@ -306,6 +306,24 @@ TEST(Engine, ReadsAPlateSlantedFromACarsCorner) {
   }
 }
 
+// Characters touching a dark frame round them (a holder's frame; Romanian
+// and Croatian plates set their own that close) are one blob with it on a
+// small plate, which makes no row: `SB 90 TZI`, `B 961 TAG` were not found in
+// ro-robertlucian (docs/recognition.md, stop 25).
+TEST(Engine, ReadsAPlateWhoseCharactersTouchTheirFrame) {
+  Engine engine{EngineOptions{}};
+  testing::PlateStyle style;
+  style.height = 24;
+  style.text_frame = true;
+  for (const std::string text : {"GR5127", "KIT183"}) {
+    cv::Mat frame(360, 640, CV_8UC3, cv::Scalar(180, 180, 180));  // a silver car: the plate no lighter than it
+    testing::paste_plate(frame, text, style, {330, 190});
+    const std::vector<PlateRead> reads = engine.read(frame);
+    ASSERT_FALSE(reads.empty()) << text;
+    EXPECT_EQ(reads.front().text, text);
+  }
+}
+
 // Characters lost at a row's ends, on generated frames (320 x 180 cut
 // around the plate) where drawn plates do not lose them:
 // - a Russian plate's region code stands in a box of its own past a rule,

@@ -69,6 +69,12 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
     const int row_width = cell > 0 ? cell * static_cast<int>(row.size()) : extent.width;
     int left = style.centred ? (text_left + w - unit / 5 - row_width) / 2 : text_left;
     const int base = static_cast<int>(h * centre + extent.height / 2.0);
+    if (style.text_frame && !style.two_rows) {
+      const int rule = std::max(1, h / 22);
+      const int cap_top = base - static_cast<int>(h * cap);
+      cv::rectangle(plate, cv::Point(left - gap / 2, cap_top - rule / 2 - 1), cv::Point(w - gap / 2, base + rule / 2),
+                    cv::Scalar(25, 22, 20), rule);
+    }
     if (cell == 0) {
       font->putText(plate, row, cv::Point(left, base), font_size, cv::Scalar(25, 22, 20), -1, cv::LINE_AA, true);
       continue;

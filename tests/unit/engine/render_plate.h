@@ -32,6 +32,10 @@ struct PlateStyle {
   // wide (Hungarian, Ukrainian, Spanish plates), so that an I stands between
   // wide gaps; 0 sets the font's own advances (DIN's way).
   double cell = 0;
+  // A dark rule round a one-row plate's text, touching it above and below:
+  // the frame of a plate holder, or a plate's own frame set close to the
+  // text (Romanian, Croatian plates), as a small plate shows it.
+  bool text_frame = false;
 };
 
 // The plate alone (CV_8UC3), 520 x 110 mm proportions (280 x 200 for two rows).
