@@ -31,8 +31,8 @@ struct BlobOptions {
   // component with it on a small plate. Such a component is also cut apart
   // (framed_characters in char_blobs.cc) and its pieces offered as blobs.
   // Off for the detector's half-size pass: characters large enough for it
-  // stand clear of their frame, and there the pieces were a car's outlines
-  // (docs/recognition.md, stop 25).
+  // stand clear of their frame, and there the pieces made rows that
+  // displaced a plate's own (docs/recognition.md, stop 25).
   bool free_framed = true;
 };
 
