@@ -63,9 +63,13 @@ PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& dete
     const bool home = band.country == "LV" || band.country == "LT";
     if (band.probability >= (home ? options_.band_home_trust : options_.band_trust)) {
       evidence.strip_country = band.country;
+      evidence.strip_sure = band.probability >= options_.band_trust;
     }
   }
-  if (!one_row_plate.empty()) evidence.hyphen = has_hyphen(one_row_plate);
+  if (!one_row_plate.empty()) {
+    evidence.hyphen = has_hyphen(one_row_plate);
+    evidence.hyphen_searched = true;
+  }
   return evidence;
 }
 

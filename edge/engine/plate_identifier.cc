@@ -37,8 +37,13 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
   // The fits about as good as the best, each with whether it prints the
   // hyphen seen (asked only when one was).
   std::vector<std::pair<const plate::CountryFit*, bool>> close;
+  const bool hyphen_unseen = evidence.hyphen_searched && !evidence.hyphen && evidence.strip_sure &&
+                             std::any_of(fits.begin(), fits.end(), [&](const plate::CountryFit& fit) {
+                               return fit.format == ranked.format && shows_hyphen(fit, ranked.text);
+                             });
+  const double best = ranked.validity * (hyphen_unseen ? kHyphenMissedShare : 1.0);
   for (const plate::CountryFit& fit : fits) {
-    if (fit.validity * kStripDecidesWithin >= ranked.validity) {
+    if (fit.validity * kStripDecidesWithin >= best) {
       close.emplace_back(&fit, evidence.hyphen && shows_hyphen(fit, ranked.text));
     }
   }

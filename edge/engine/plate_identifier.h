@@ -38,6 +38,11 @@ struct PlateEvidence {
   bool eu = false;            // strip blue was seen left of the text
   std::string strip_country;  // the strip classifier's country code when it is sure of it, else ""
   bool hyphen = false;
+  // The plate was searched for a hyphen (one-row plates are), and the strip
+  // classifier is sure of its code by the general trust, not only the
+  // border countries' lower one (EngineOptions::band_trust).
+  bool hyphen_searched = false;
+  bool strip_sure = false;
 };
 
 // How confident, relative to a shorter reading it contains, a longer reading
@@ -84,6 +89,15 @@ bool is_eu_country(std::string_view country);
 // text like `VFAY13` at 2.6 times the personalised shapes (a Latvian `AB-1`,
 // the weakest standard fit, is still five times them).
 inline constexpr double kStripDecidesWithin = 3.0;
+
+// A hyphen looked for and not seen is evidence against the format that
+// would print one, though the finder misses some (plate_hyphen.h): on the
+// generated LV/LT crops it missed 66 of 215 printed hyphens and saw none of
+// 385 where none is printed. Such a fit then counts this share of its
+// validity in kStripDecidesWithin's comparison, where the strip is sure:
+// a German `D H 766` with a sure `D` strip is no Latvian `DH-766`
+// (docs/recognition.md, stop 25).
+inline constexpr double kHyphenMissedShare = 0.31;
 
 // Ranks `texts` and fills in the winner; the country is chosen as
 // kStripDecidesWithin says. Empty text when nothing normalises to a plate.

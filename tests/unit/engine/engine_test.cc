@@ -324,6 +324,21 @@ TEST(Engine, ReadsAPlateWhoseCharactersTouchTheirFrame) {
   }
 }
 
+// A German `D H 766` fits the Latvian standard shape far better than the
+// loose German one, and was named Latvian whatever its strip said; the
+// Latvian plate would print a hyphen, which the plate is searched for and
+// does not show (docs/recognition.md, stop 25).
+TEST(Engine, NamesAGermanPlateThatFitsTheLatvianShapeByItsStrip) {
+  Engine engine{EngineOptions{}};
+  testing::PlateStyle style;
+  style.band_code = "D";
+  const cv::Mat frame = testing::render_scene("DH766", style, {640, 360}, {330, 190});
+  const std::vector<PlateRead> reads = engine.read(frame);
+  ASSERT_FALSE(reads.empty());
+  EXPECT_EQ(reads.front().text, "DH766");
+  EXPECT_EQ(reads.front().country, "DE");
+}
+
 // Characters lost at a row's ends, on generated frames (320 x 180 cut
 // around the plate) where drawn plates do not lose them:
 // - a Russian plate's region code stands in a box of its own past a rule,

@@ -112,6 +112,24 @@ TEST(PlateIdentifier, AHyphenRulesOutCountriesThatPrintNone) {
             identify_plate(polish, {}, PlateEvidence{true, "", false}, 5).country);
 }
 
+TEST(PlateIdentifier, AHyphenLookedForAndNotSeenLetsASureStripDecide) {
+  // A German `D H 766` fits the Latvian standard `DH-766` far better than
+  // the loose German shape; the Latvian plate would print a hyphen.
+  const std::vector<TextCandidate> german = {{"DH766", 0.9}};
+  PlateEvidence evidence{true, "DE"};
+  evidence.strip_sure = true;
+  EXPECT_EQ(identify_plate(german, {}, evidence, 5).country, "LV") << "not searched for a hyphen: no evidence";
+  evidence.hyphen_searched = true;
+  EXPECT_EQ(identify_plate(german, {}, evidence, 5).country, "DE");
+  evidence.hyphen = true;
+  EXPECT_EQ(identify_plate(german, {}, evidence, 5).country, "LV") << "a hyphen seen is Latvian";
+  // A strip believed only by the border countries' lower trust does not
+  // count: the finder misses a third of printed hyphens.
+  PlateEvidence leaning{true, "LT"};
+  leaning.hyphen_searched = true;
+  EXPECT_EQ(identify_plate(german, {}, leaning, 5).country, "LV");
+}
+
 Identification reading(std::string text, double confidence, double validity = 0) {
   Identification id;
   id.text = std::move(text);
