@@ -5,7 +5,8 @@
 // rules out the non-EU countries for the same characters, and the country
 // code the strip classifier read on it (band_classifier.h) decides between
 // countries whose formats the text fits alike; a hyphen seen between the
-// characters (plate_hyphen.h) rules out the countries that print none.
+// characters (plate_hyphen.h) rules out the countries that print none, and
+// one looked for and not seen weakens the formats that print one.
 #pragma once
 
 #include <cstddef>
