@@ -138,8 +138,11 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
     // chosen from the other cuts, so it never swaps a character they read,
     // and not read where they read nothing (kRowToPlateForLostEnds). Where
     // it reads more, it is widened at the start and read again while the
-    // reading grows there and nowhere else (kLostEndsWidenings).
-    if (!crop && !two_rows && !id.text.empty()) {
+    // reading grows there and nowhere else (kLostEndsWidenings). Crops too:
+    // the row found inside a crop loses a first letter run into the strip
+    // as a frame's row does, and the crop's whole cut did not bring it back
+    // (generated Croatian crops 95.6 -> 96.7 %; docs/recognition.md, stop 25).
+    if (!two_rows && !id.text.empty()) {
       RowToPlate room = kRowToPlateForLostEnds;
       for (int widened = 0; widened <= kLostEndsWidenings; ++widened, room.left += kLostEndsWidening) {
         Identification wider = read_layout({plate_from_row(detection.rows.front(), room)});

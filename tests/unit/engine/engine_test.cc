@@ -369,6 +369,28 @@ TEST(Engine, ReadsCharactersLostAtARowsEndsOnGeneratedFrames) {
   }
 }
 
+// The same for crops: the row found inside a crop starts after a first
+// letter run into the strip, and the crop's whole cut did not bring it back
+// (`NOY607`, `6416Z5`, `A3103CH`). Images 228 and 40 of `anpr-synth plates
+// --count 400 --countries HU,HR --night-ratio 0.3 --seed 91`, and 144 of
+// `anpr-synth plates --count 300 --countries UA --seed 301`
+// (docs/recognition.md, stop 25).
+TEST(Engine, ReadsACropsFirstLetterRunIntoTheStrip) {
+  struct Case {
+    const char* file;
+    const char* text;
+  };
+  Engine engine{EngineOptions{}};
+  for (const Case& c : {Case{"hu_crop_first_letter.jpg", "SNOY607"}, Case{"hr_crop_first_letter.jpg", "ST6416ZS"},
+                        Case{"ua_crop_first_letter.jpg", "BA3103CH"}}) {
+    const cv::Mat crop = cv::imread(std::string(ANPR_ENGINE_TEST_DATA) + "/" + c.file);
+    ASSERT_FALSE(crop.empty()) << c.file;
+    const std::vector<PlateRead> reads = engine.read_crop(crop);
+    ASSERT_FALSE(reads.empty()) << c.file;
+    EXPECT_EQ(reads.front().text, c.text);
+  }
+}
+
 TEST(Engine, RefusesBadInputAndOptions) {
   Engine engine({});
   EXPECT_THROW(engine.read(cv::Mat()), EngineError);
