@@ -35,7 +35,9 @@ std::string country_of(const plate::RankedCandidate& ranked, std::span<const std
   if (ranked.format == nullptr) return "";
   const std::vector<plate::CountryFit> fits = plate::identify(ranked.text, hints);
   // The fits about as good as the best, each with whether it prints the
-  // hyphen seen (asked only when one was).
+  // hyphen seen (asked only when one was); the best counts only
+  // kHyphenMissedShare of itself where it prints a hyphen looked for and
+  // not seen, and the strip is sure.
   std::vector<std::pair<const plate::CountryFit*, bool>> close;
   const bool hyphen_unseen = evidence.hyphen_searched && !evidence.hyphen && evidence.strip_sure &&
                              std::any_of(fits.begin(), fits.end(), [&](const plate::CountryFit& fit) {
