@@ -94,7 +94,7 @@ inline constexpr double kStripDecidesWithin = 3.0;
 // A hyphen looked for and not seen is evidence against the format that
 // would print one, though the finder misses some (plate_hyphen.h): on the
 // generated LV/LT crops it missed 66 of 215 printed hyphens and saw none of
-// 385 where none is printed. Such a fit then counts this share of its
+// 277 where none is printed. Such a fit then counts this share of its
 // validity in kStripDecidesWithin's comparison, where the strip is sure:
 // a German `D H 766` with a sure `D` strip is no Latvian `DH-766`
 // (docs/recognition.md, stop 25).
