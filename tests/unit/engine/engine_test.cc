@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -36,6 +38,16 @@ std::string read_drawn(Engine& engine, const std::string& text, const testing::P
   if (blur > 0) cv::GaussianBlur(frame, frame, {0, 0}, blur);
   const std::vector<PlateRead> reads = engine.read(frame);
   return reads.empty() ? std::string() : reads.front().text;
+}
+
+// Each of `plates`, a text and its strip's code, drawn in `style` with that
+// code on its strip (read_drawn) is read exactly.
+void expect_drawn_plates_read(Engine& engine, testing::PlateStyle style,
+                              std::initializer_list<std::pair<const char*, const char*>> plates) {
+  for (const auto& [text, code] : plates) {
+    style.band_code = code;
+    EXPECT_EQ(read_drawn(engine, text, style), text);
+  }
 }
 
 class EngineWithReader : public ::testing::TestWithParam<ReaderKind> {};
@@ -283,10 +295,7 @@ TEST(Engine, ReadsAnIInAFixedPitchCell) {
   testing::PlateStyle style;
   style.height = 40;
   style.cell = 0.62;
-  for (const auto& [text, code] : {std::pair{"KIT183", "LT"}, std::pair{"AI5255EI", "UA"}, std::pair{"LIU402", "EE"}}) {
-    style.band_code = code;
-    EXPECT_EQ(read_drawn(engine, text, style), text);
-  }
+  expect_drawn_plates_read(engine, style, {{"KIT183", "LT"}, {"AI5255EI", "UA"}, {"LIU402", "EE"}});
 }
 
 // A plate photographed from a car's front corner slants about 0.5 (27
@@ -300,10 +309,7 @@ TEST(Engine, ReadsAPlateSlantedFromACarsCorner) {
   style.height = 48;
   style.slant = 0.5;
   style.roll_degrees = -12;
-  for (const auto& [text, code] : {std::pair{"AT1515CK", "UA"}, std::pair{"KIT183", "LT"}, std::pair{"FK4079", "LV"}}) {
-    style.band_code = code;
-    EXPECT_EQ(read_drawn(engine, text, style), text);
-  }
+  expect_drawn_plates_read(engine, style, {{"AT1515CK", "UA"}, {"KIT183", "LT"}, {"FK4079", "LV"}});
 }
 
 // Characters touching a dark frame round them (a holder's frame; Romanian
