@@ -11,7 +11,9 @@
 # SCENE_PLATES=1 adds the plates of 10,000 1280x720 and 5,000 640x360
 # generated scenes to the crops (stops 19-21, docs/recognition.md); SEEDS
 # the two runs' seeds (default "44 45": models/plate_crnn.onnx;
-# SCENE_PLATES=1 SEEDS="144 145": models/plate_crnn_scenes.onnx).
+# SCENE_PLATES=1 SEEDS="144 145": models/plate_crnn_scenes.onnx);
+# FIXED_PITCH the share of training crops set in fixed-pitch cells (default
+# 0; stop 26 tried 0.35 with SEEDS "344 345" and "444 445", not kept).
 # Writes WORK_DIR/g.pt; export it with tools/train/export_crnn.py.
 set -euo pipefail
 
@@ -27,6 +29,8 @@ mkdir -p "$W"
 
 FONTS=$(grep -v '^#' $T/extra_fonts.txt | paste -sd:)
 MIX="LV:4,LT:4,EE,PL,BY,RU,FI,DE,UA,SK,CZ,HU:3,HR:3"
+# The cells are drawn from each plate's text, so index_rows.py must be told too.
+export ANPR_SYNTH_FIXED_PITCH=${FIXED_PITCH:-0}
 ANPR_SYNTH_FONTS=$FONTS $S plates --count 50000 --out "$W/train" --countries "$MIX" --night-ratio 0.3 --seed 61 \
   --jobs "$JOBS"
 if [ "${SCENE_PLATES:-0}" = 1 ]; then
@@ -39,6 +43,7 @@ if [ "${SCENE_PLATES:-0}" = 1 ]; then
   $PY $T/scene_plates.py --jobs "$JOBS" "$W/scenes-720" "$W/scenes-360" "$W/train"
 fi
 ANPR_SYNTH_FONTS=$FONTS $PY $T/index_rows.py --jobs "$JOBS" "$W/train"
+unset ANPR_SYNTH_FIXED_PITCH
 $S plates --count 2000 --out "$W/val-lvlt" --countries LV,LT --night-ratio 0.3 --seed 12 --jobs "$JOBS"
 $S plates --count 2000 --out "$W/val-all" --countries LV,LT,EE,PL,BY,RU,FI,DE,UA,SK,CZ --night-ratio 0.3 \
   --seed 13 --jobs "$JOBS"
