@@ -153,7 +153,7 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
       }
     }
   }
-  return id;
+  return with_o_zero_resolved(std::move(id), options_.country_hints, evidence, options_.top_n);
 }
 
 PlateRead Engine::plate_read(Identification id, const PlateDetection& detection, bool eu_band,

@@ -156,6 +156,31 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
   return id;
 }
 
+Identification with_o_zero_resolved(Identification id, std::span<const std::string> hints,
+                                    const PlateEvidence& evidence, std::size_t top_n) {
+  if (id.text.empty() || id.validity > 0) return id;
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < id.text.size() && at.size() < kMaxOZeroSwaps; ++i) {
+    if (id.text[i] == 'O' || id.text[i] == '0') at.push_back(i);
+  }
+  if (at.empty()) return id;
+  const double confidence = id.confidence / kUnfitConfidenceFactor;
+  std::vector<TextCandidate> texts{{id.text, confidence}};
+  for (unsigned swaps = 1; swaps < (1u << at.size()); ++swaps) {
+    std::string variant = id.text;
+    for (std::size_t k = 0; k < at.size(); ++k) {
+      if (swaps & (1u << k)) variant[at[k]] = variant[at[k]] == 'O' ? '0' : 'O';
+    }
+    texts.push_back({std::move(variant), confidence});
+  }
+  Identification resolved = identify_plate(texts, hints, evidence, top_n);
+  if (resolved.validity == 0) return id;
+  // A fit the reader did not read is believed no more than the unfit read.
+  resolved.confidence *= kUnfitConfidenceFactor;
+  for (ReadCandidate& candidate : resolved.candidates) candidate.confidence *= kUnfitConfidenceFactor;
+  return resolved;
+}
+
 bool better_cut(const Identification& b, const Identification& a) {
   if (has_flag_in_front(b.text, a.text) && a.validity > b.validity) return false;
   if (has_flag_in_front(a.text, b.text) && b.validity > a.validity) return true;

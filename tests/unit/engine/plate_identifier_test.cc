@@ -53,6 +53,37 @@ TEST(PlateIdentifier, UnfitTextsAreDemotedNotDropped) {
   EXPECT_DOUBLE_EQ(id.confidence, 0.9 * kUnfitConfidenceFactor);
 }
 
+TEST(PlateIdentifier, AnUnfitReadTakesTheSwapOfItsOAndZeroThatFits) {
+  // A Latvian vanity `9O` read as digits only fits no format; in the plate
+  // face O and 0 are one glyph, so the swap that fits is believed, though no
+  // more than the unfit read.
+  const std::vector<TextCandidate> texts = {{"90", 0.6}};
+  const Identification read = identify_plate(texts, {}, {}, 5);
+  ASSERT_EQ(read.text, "90");
+  ASSERT_EQ(read.validity, 0.0);
+  const Identification resolved = with_o_zero_resolved(read, {}, {}, 5);
+  EXPECT_EQ(resolved.text, "9O");
+  EXPECT_EQ(resolved.country, "LV");
+  EXPECT_GT(resolved.validity, 0.0);
+  EXPECT_NEAR(resolved.confidence, 0.6 * kUnfitConfidenceFactor, 1e-9);
+  ASSERT_EQ(resolved.candidates.size(), 2u);
+  EXPECT_EQ(resolved.candidates[1].text, "90");
+  // Three swaps at most, at the first three O or 0: the rest stay as read.
+  const Identification zeros = with_o_zero_resolved(identify_plate({{{"000000", 0.6}}}, {}, {}, 5), {}, {}, 5);
+  EXPECT_NE(zeros.text.substr(0, 3), "000");
+  EXPECT_EQ(zeros.text.substr(3), "000");
+}
+
+TEST(PlateIdentifier, AReadThatFitsOrHasNoOOrZeroStaysAsRead) {
+  const Identification fits = identify_plate({{{"AB1034", 0.7}}}, {}, {}, 5);
+  EXPECT_EQ(with_o_zero_resolved(fits, {}, {}, 5).text, "AB1034");
+  const Identification digits = identify_plate({{{"123", 0.7}}}, {}, {}, 5);
+  const Identification kept = with_o_zero_resolved(digits, {}, {}, 5);
+  EXPECT_EQ(kept.text, "123");
+  EXPECT_DOUBLE_EQ(kept.confidence, digits.confidence);
+  EXPECT_TRUE(with_o_zero_resolved(Identification{}, {}, {}, 5).text.empty());
+}
+
 TEST(PlateIdentifier, KeepsAtMostTopN) {
   const std::vector<TextCandidate> texts = {{"AB1234", 0.9}, {"AB1235", 0.8}, {"AB1236", 0.7}};
   EXPECT_EQ(identify_plate(texts, {}, {}, 2).candidates.size(), 2u);
