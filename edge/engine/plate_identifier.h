@@ -62,14 +62,14 @@ bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 // text with its O and 0 swapped (at most kMaxOZeroSwaps of them, every
 // combination) that fits one best, with the text itself among its
 // candidates, all at no more than `id`'s (demoted) confidence; `id` when no
-// swap fits. Every plate's text
-// fits some format, and the DIN face of LV and LT plates draws O and 0 as
-// one glyph (`O` is 1 px wider at 100 px), so the reader's choice between
-// them is a guess; a Latvian vanity plate read as digits only (`9O` read
-// `90`) fits no format. Asked of the reading finally chosen among a
-// plate's cuts, not of each cut: a cut that read only a group of digits
-// (`806` of `IYI 806`) would fit as vanity text and win over the whole
-// plate (generated LV/LT crops 96.8 -> 95.7 %; docs/recognition.md, stop 26).
+// swap fits. Every plate's text fits some format, and the DIN face of LV
+// and LT plates draws O and 0 as one glyph (`O` is 1 px wider at 100 px),
+// so the reader's choice between them is a guess; a Latvian vanity plate
+// read as digits only (`9O` read `90`) fits no format. Asked of the
+// reading finally chosen among a plate's cuts, not of each cut: a cut that
+// read only a group of digits (`806` of `IYI 806`) would fit as vanity
+// text and win over the whole plate (generated LV/LT crops 96.8 -> 95.7 %;
+// docs/recognition.md, stop 26).
 inline constexpr std::size_t kMaxOZeroSwaps = 3;
 Identification with_o_zero_resolved(Identification id, std::span<const std::string> hints,
                                     const PlateEvidence& evidence, std::size_t top_n);
