@@ -164,21 +164,18 @@ Identification with_o_zero_resolved(Identification id, std::span<const std::stri
     if (id.text[i] == 'O' || id.text[i] == '0') at.push_back(i);
   }
   if (at.empty()) return id;
-  const double confidence = id.confidence / kUnfitConfidenceFactor;
-  std::vector<TextCandidate> texts{{id.text, confidence}};
+  // Every text at the read's own (demoted) confidence: the formats alone
+  // rank them, and a fit is believed no more than the unfit read.
+  std::vector<TextCandidate> texts{{id.text, id.confidence}};
   for (unsigned swaps = 1; swaps < (1u << at.size()); ++swaps) {
     std::string variant = id.text;
     for (std::size_t k = 0; k < at.size(); ++k) {
       if (swaps & (1u << k)) variant[at[k]] = variant[at[k]] == 'O' ? '0' : 'O';
     }
-    texts.push_back({std::move(variant), confidence});
+    texts.push_back({std::move(variant), id.confidence});
   }
   Identification resolved = identify_plate(texts, hints, evidence, top_n);
-  if (resolved.validity == 0) return id;
-  // A fit the reader did not read is believed no more than the unfit read.
-  resolved.confidence *= kUnfitConfidenceFactor;
-  for (ReadCandidate& candidate : resolved.candidates) candidate.confidence *= kUnfitConfidenceFactor;
-  return resolved;
+  return resolved.validity > 0 ? resolved : id;
 }
 
 bool better_cut(const Identification& b, const Identification& a) {

@@ -39,10 +39,10 @@ struct PlateEvidence {
   bool eu = false;            // strip blue was seen left of the text
   std::string strip_country;  // the strip classifier's country code when it is sure of it, else ""
   bool hyphen = false;
-  // The plate was searched for a hyphen (one-row plates are), and the strip
-  // classifier is sure of its code by the general trust, not only the
-  // border countries' lower one (EngineOptions::band_trust).
+  // The plate was searched for a hyphen (one-row plates are).
   bool hyphen_searched = false;
+  // The strip classifier is sure of its code by the general trust, not only
+  // the border countries' lower one (EngineOptions::band_trust).
   bool strip_sure = false;
 };
 
