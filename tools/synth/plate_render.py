@@ -79,6 +79,9 @@ class Face:
 
 
 DIN = Face(FONT_PATH, DIN_WIDEN)
+# Ink below the line past this share of the cap height is a descender
+# (_glyph); round letters overshoot the line by about 3 %.
+DESCENT_KEPT = 0.06
 
 
 def _check_font(path: str) -> None:
@@ -135,7 +138,10 @@ def _glyph(char: str, cap_px: int, face: Face = DIN) -> np.ndarray:
     """Coverage mask of one character, cap-height tall, widened by face.widen.
 
     Rows span exactly the cap height so that a hyphen keeps its height on
-    the line; columns are cropped to the ink.
+    the line; columns are cropped to the ink. A glyph that descends below
+    the line (the J of DejaVu, Noto and Open Sans, most faces' Q) is drawn
+    whole and squeezed into the cap height, as plate makers set such faces:
+    cut at the line, J was a bare stroke the image of I, and Q lost its tail.
     """
     font_px = max(4, int(round(cap_px / _cap_ratio(face.path))))
     pad = cap_px // 2 + 2
@@ -143,7 +149,11 @@ def _glyph(char: str, cap_px: int, face: Face = DIN) -> np.ndarray:
     cols = np.flatnonzero(canvas.max(axis=0))
     if cols.size == 0:
         raise ValueError(f"font {face.path} has no glyph for {char!r}")
-    mask = canvas[pad:pad + cap_px, cols[0]:cols[-1] + 1]
+    bottom = pad + cap_px
+    inked = np.flatnonzero(canvas.max(axis=1))
+    if inked[-1] + 1 - bottom > DESCENT_KEPT * cap_px:
+        bottom = inked[-1] + 1
+    mask = canvas[pad:bottom, cols[0]:cols[-1] + 1]
     width = max(1, int(round(mask.shape[1] * face.widen)))
     return cv2.resize(mask, (width, cap_px), interpolation=cv2.INTER_LINEAR)
 

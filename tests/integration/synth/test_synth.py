@@ -189,6 +189,26 @@ class PlateRenderTest(unittest.TestCase):
             diff = np.abs(mask.astype(int) - with_pillow[key]).mean()
             self.assertLess(diff, 4.0, f"{key}: masks differ by {diff:.1f} of 255 on average")
 
+    def test_a_face_whose_j_descends_keeps_its_hook(self):
+        # Cut at the line, DejaVu's J (which descends) was a bare stroke, the
+        # image of its I: readers trained on it read I as J.
+        import plate_render
+
+        path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+        if not os.path.exists(path):
+            self.skipTest(f"{path} is missing (fonts-dejavu-core)")
+        face = plate_render.Face(path, 1.0)
+        cap = 48
+        j, i = plate_render._glyph("J", cap, face), plate_render._glyph("I", cap, face)
+        self.assertEqual(j.shape[0], cap, "squeezed into the cap height")
+
+        def left(rows):
+            return np.flatnonzero(rows.max(axis=0) > 127)[0]
+
+        foot, middle = slice(-cap // 6, None), slice(cap // 3, cap // 2)
+        self.assertLess(left(j[foot]), left(j[middle]) - cap // 8, "a hook at the foot, left of the stroke")
+        self.assertGreaterEqual(left(i[foot]), left(i[middle]) - 1, "I has none")
+
     def test_fixed_pitch_centres_a_narrow_glyph_in_a_zero_wide_cell(self):
         import dataclasses
 
