@@ -46,6 +46,14 @@ struct Beam {
   double total() const { return blank + label; }
 };
 
+// The width a row of `size` is scaled to for the net (its height to
+// kCrnnHeight), rounded as row_input.py rounds it (floor(x + 0.5)), so both
+// agree on halves.
+int input_width(cv::Size size) {
+  const double scaled = size.width * kCrnnHeight / static_cast<double>(size.height);
+  return std::clamp(static_cast<int>(std::floor(scaled + 0.5)), 1, kCrnnWidth);
+}
+
 }  // namespace
 
 cv::Mat crnn_input(const cv::Mat& gray_row) {
@@ -53,9 +61,7 @@ cv::Mat crnn_input(const cv::Mat& gray_row) {
     throw EngineError("the CRNN reader needs a non-empty 8-bit gray row, got " + std::to_string(gray_row.cols) +
                       " x " + std::to_string(gray_row.rows) + " of type " + std::to_string(gray_row.type()));
   }
-  // Rounded as row_input.py rounds it (floor(x + 0.5)), so both agree on halves.
-  const double scaled = gray_row.cols * kCrnnHeight / static_cast<double>(gray_row.rows);
-  const int width = std::clamp(static_cast<int>(std::floor(scaled + 0.5)), 1, kCrnnWidth);
+  const int width = input_width(gray_row.size());
   cv::Mat resized;
   cv::resize(gray_row, resized, cv::Size(width, kCrnnHeight), 0, 0, cv::INTER_AREA);
   cv::Scalar mean, dev;
@@ -71,8 +77,15 @@ cv::Mat crnn_input(const cv::Mat& gray_row) {
   return blob;
 }
 
-LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options) {
+LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options, cv::Size row_size) {
   check_step_probs(step_probs);
+  // crnn_input's scaling: the row to kCrnnHeight, its width (at most
+  // kCrnnWidth) over the net's steps.
+  double row_columns_per_step = 0;
+  if (!row_size.empty() && step_probs.rows > 0) {
+    row_columns_per_step =
+        kCrnnWidth / static_cast<double>(step_probs.rows) * row_size.width / input_width(row_size);
+  }
   struct Span {
     int first, last;
   };
@@ -102,6 +115,10 @@ LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options)
     std::iota(order.begin(), order.end(), 1);
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return score[a] > score[b]; });
     ReadSymbol symbol;
+    if (row_columns_per_step > 0) {
+      symbol.first_column = std::min(static_cast<int>(span.first * row_columns_per_step), row_size.width - 1);
+      symbol.last_column = std::min(static_cast<int>((span.last + 1) * row_columns_per_step) - 1, row_size.width - 1);
+    }
     for (int c : order) {
       if (symbol.choices.size() >= std::max<std::size_t>(options.max_alternatives, 1)) break;
       if (!symbol.choices.empty() && score[c] < options.min_alternative) break;
@@ -214,14 +231,14 @@ cv::Mat CrnnReader::probabilities(const cv::Mat& gray_row) { return probabilitie
 
 LineReading CrnnReader::read(const cv::Mat& gray_row) {
   std::vector<cv::Mat> probs{probabilities(0, gray_row)};
-  std::vector<LineReading> readings{ctc_positions(probs[0], options_)};
+  std::vector<LineReading> readings{ctc_positions(probs[0], options_, gray_row.size())};
   std::vector<std::string> texts{best_path_text(readings[0])};
   if (nets_.size() == 1 || ctc_text_probability(probs[0], texts[0]) >= options_.ask_others_below) {
     return std::move(readings[0]);
   }
   for (std::size_t net = 1; net < nets_.size(); ++net) {
     probs.push_back(probabilities(net, gray_row));
-    readings.push_back(ctc_positions(probs.back(), options_));
+    readings.push_back(ctc_positions(probs.back(), options_, gray_row.size()));
     texts.push_back(best_path_text(readings.back()));
   }
   return std::move(readings[most_probable_text(probs, texts)]);

@@ -70,8 +70,10 @@ cv::Mat crnn_input(const cv::Mat& gray_row);
 // The best path's characters (argmax per step, repeats merged unless
 // repeat_split_blank splits them, blanks dropped), each with the
 // alternatives the net gave its steps: a class's probability is its highest
-// over the steps the character spans.
-LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options);
+// over the steps the character spans. Given the size of the row the steps
+// were read from, each character also gets the row's columns its steps
+// cover (ReadSymbol::first_column, last_column), as crnn_input scaled it.
+LineReading ctc_positions(const cv::Mat& step_probs, const CrnnOptions& options, cv::Size row_size = {});
 
 // The `count` most probable texts by CTC prefix beam search, most probable
 // first; confidence is the text's probability summed over its alignments.

@@ -8,6 +8,7 @@
 #include "common/plate/plate_error.h"
 #include "common/plate/plate_rank.h"
 #include "edge/engine/engine_error.h"
+#include "edge/engine/j_hook.h"
 #include "edge/engine/plate_hyphen.h"
 #include "edge/engine/plate_parts.h"
 #include "edge/engine/plate_reads.h"
@@ -77,6 +78,8 @@ Identification Engine::identify_parts(const std::vector<cv::Mat>& parts, const P
   LineReading positions;
   for (const cv::Mat& part : parts) {
     LineReading part_positions = reader_.read(part);
+    // Each part's columns are its own, so its I and J are settled before the parts are joined.
+    settle_i_and_j(part_positions, part);
     positions.insert(positions.end(), part_positions.begin(), part_positions.end());
   }
   // More texts than reported: the identifier may reorder them by format fit.

@@ -34,6 +34,10 @@ struct CharChoice {
 // with LSTM they are too loose to tell the plate edge from a character.)
 struct ReadSymbol {
   std::vector<CharChoice> choices;
+  // Columns of the row the character spans, first and last, where the reader
+  // says (the CRNN's steps); -1 where it does not (Tesseract).
+  int first_column = -1;
+  int last_column = -1;
 };
 
 // The characters of a row, left to right.

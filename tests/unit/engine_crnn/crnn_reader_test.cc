@@ -206,6 +206,29 @@ TEST(CtcDecoding, GivesEachPositionItsAlternatives) {
   EXPECT_FLOAT_EQ(reading[0].choices[1].probability, 0.39f);
 }
 
+TEST(CtcDecoding, GivesEachPositionTheRowsColumnsItsStepsCover) {
+  // 40 steps over the net's 160 columns: 4 input columns a step.
+  cv::Mat p(40, kClasses, CV_32F, cv::Scalar(0));
+  for (int t = 0; t < 40; ++t) p.at<float>(t, 0) = 1.0f;
+  const auto put = [&](int t, char c) {
+    p.at<float>(t, 0) = 0.0f;
+    p.at<float>(t, 1 + static_cast<int>(kCrnnAlphabet.find(c))) = 1.0f;
+  };
+  put(4, 'J');
+  put(5, 'J');
+  put(12, '7');
+  // A 96 x 48 row is 64 input columns wide (16 steps): 6 of its own columns a step.
+  const LineReading reading = ctc_positions(p, {}, cv::Size(96, 48));
+  ASSERT_EQ(reading.size(), 2u);
+  EXPECT_EQ(reading[0].first_column, 24);
+  EXPECT_EQ(reading[0].last_column, 35);
+  EXPECT_EQ(reading[1].first_column, 72);
+  EXPECT_EQ(reading[1].last_column, 77);
+  // A row wider than the net's input is squeezed into it: 12 columns a step.
+  EXPECT_EQ(ctc_positions(p, {}, cv::Size(480, 48))[1].first_column, 144);
+  EXPECT_EQ(ctc_positions(p, {})[0].first_column, -1) << "no row size, no columns";
+}
+
 TEST(CtcDecoding, RefusesAMatrixOfTheWrongShape) {
   EXPECT_THROW(ctc_positions(cv::Mat(4, 10, CV_32F, cv::Scalar(0.1)), {}), EngineError);
   EXPECT_THROW(ctc_best_texts(cv::Mat(4, kClasses, CV_64F, cv::Scalar(0)), 3, 8), EngineError);
