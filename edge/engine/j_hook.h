@@ -18,7 +18,9 @@ enum class JHook { unknown, hook, none };
 // `gray_row` (CV_8UC1, dark text on a light ground) ends in J's hook: the
 // dark blob there, as tall as a character and no wider, reaching at its
 // foot well left of its upright stroke and not as far right. `unknown` where
-// no such blob is found or its stroke is not upright.
+// no such blob is found, where it does not stand on the line of the row's
+// other characters (a J whose foot came apart, a J that descends), or where
+// its stroke is not upright.
 JHook j_hook(const cv::Mat& gray_row, int first_column, int last_column);
 
 // For each character read `I` with `J` among its alternatives, or `J` with
