@@ -1,6 +1,6 @@
 // The box of one connected component as cv::connectedComponentsWithStats
-// reports it: the blob finder, the hyphen finder and the sticker remover
-// each judge components by their boxes.
+// reports it: the blob finder, the hyphen finder, the sticker remover and
+// the I/J check each judge components by their boxes.
 #pragma once
 
 #include <opencv2/imgproc.hpp>

@@ -8,6 +8,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "edge/engine/component_box.h"
+
 namespace anpr::engine {
 namespace {
 
@@ -55,8 +57,7 @@ JHook j_hook(const cv::Mat& gray_row, int first_column, int last_column) {
   double best_distance = 0;
   std::vector<cv::Rect> characters;
   for (int i = 1; i < count; ++i) {
-    const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-                       stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    const cv::Rect box = component_box(stats, i);
     if (box.height < kMinCharHeightShare * gray_row.rows || box.width > kMaxNeighbourWidthShare * box.height) continue;
     characters.push_back(box);
     if (box.width > kMaxWidthShare * box.height || box.x > last_column || box.br().x <= first_column) continue;
@@ -64,8 +65,7 @@ JHook j_hook(const cv::Mat& gray_row, int first_column, int last_column) {
     if (best == 0 || distance < best_distance) best = i, best_distance = distance;
   }
   if (best == 0 || characters.size() < kMinNeighbours + 1) return JHook::unknown;
-  const cv::Rect box(stats.at<int>(best, cv::CC_STAT_LEFT), stats.at<int>(best, cv::CC_STAT_TOP),
-                     stats.at<int>(best, cv::CC_STAT_WIDTH), stats.at<int>(best, cv::CC_STAT_HEIGHT));
+  const cv::Rect box = component_box(stats, best);
   // Only a blob that stands where the row's characters stand is judged: a
   // J whose foot came apart in the threshold is a short bar, and a font's
   // J that descends below the line keeps its hook under it.
