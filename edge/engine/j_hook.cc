@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "edge/engine/component_box.h"
+#include "edge/engine/upper_median.h"
 
 namespace anpr::engine {
 namespace {
@@ -75,11 +76,7 @@ JHook j_hook(const cv::Mat& gray_row, int first_column, int last_column) {
     tops.push_back(c.y);
     bottoms.push_back(c.br().y);
   }
-  const auto median = [](std::vector<int>& v) {
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-    return v[v.size() / 2];
-  };
-  const int top = median(tops), bottom = median(bottoms);
+  const int top = upper_median(tops), bottom = upper_median(bottoms);
   const double tolerance = kLineTolerance * (bottom - top);
   if (std::abs(box.y - top) > tolerance || std::abs(box.br().y - bottom) > tolerance) return JHook::unknown;
   const cv::Mat blob = labels(box) == best;

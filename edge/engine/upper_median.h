@@ -1,6 +1,7 @@
 // The middle value of a handful of measurements, by partial sort: rows of
 // blobs take their character height this way, plates their typical
-// character contrast, parts the gray of their ground.
+// character contrast, parts the gray of their ground, the I/J check the
+// line its row's characters stand on.
 #pragma once
 
 #include <algorithm>
