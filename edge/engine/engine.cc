@@ -92,15 +92,16 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   const RectifiedPlate rectified = rectify(bgr, detection, options_.rectifier);
   eu_band = rectified.eu_band;
   // A crop's row count is unknown (its aspect decides); a frame's detector saw it.
-  const bool two_rows = !crop && detection.rows.size() >= 2;
+  const int rows_seen = crop ? 0 : static_cast<int>(detection.rows.size());
+  const bool stacked = rows_seen >= 2;
   std::optional<Quad> outline;
   if (crop) outline = *crop;
-  else if (two_rows) outline = plate_from_rows(detection.rows.front(), detection.rows.back());
+  else if (stacked) outline = plate_from_rows(detection.rows);
   else if (!detection.rows.empty()) outline = plate_from_row(detection.rows.front());
   // A one-row plate's outline is warped once: searched for a hyphen here,
   // read whole below.
   cv::Mat one_row_plate;
-  if (outline && !two_rows) one_row_plate = warp_part(bgr, *outline, options_.rectifier.row_height);
+  if (outline && !stacked) one_row_plate = warp_part(bgr, *outline, options_.rectifier.row_height);
   const PlateEvidence evidence = evidence_of(bgr, detection, rectified.eu_band, one_row_plate);
   // Pairs of dark blobs are everywhere in a frame: a row of two characters
   // (a Latvian `4D`, `J-1`) is taken for a plate only beside a strip whose
@@ -113,11 +114,12 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   }
   Identification id = identify_parts(rectified.rows, evidence);
   if (options_.whole_plate && outline) {
-    std::vector<std::vector<Quad>> layouts = plate_layouts(*outline, two_rows);
-    if (!crop && !two_rows) layouts.push_back({plate_from_row(detection.rows.front(), kRowToPlateBeyondRowEnd)});
-    if (two_rows) {
+    std::vector<std::vector<Quad>> layouts = plate_layouts(*outline, rows_seen);
+    if (!crop && !stacked) layouts.push_back({plate_from_row(detection.rows.front(), kRowToPlateBeyondRowEnd)});
+    if (stacked) {
       layouts.push_back(
-          plate_halves(plate_from_rows(detection.rows.front(), detection.rows.back(), kRowsToPlateBeyondRowEnds)));
+          plate_bands(plate_from_rows(detection.rows, kRowsToPlateBeyondRowEnds),
+                      rows_seen));
     }
     const auto read_layout = [&](const std::vector<Quad>& layout, double shear = 0) {
       std::vector<cv::Mat> parts;
@@ -145,7 +147,7 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
     // the row found inside a crop loses a first letter run into the strip
     // as a frame's row does, and the crop's whole cut did not bring it back
     // (generated Croatian crops 95.6 -> 96.7 %; docs/recognition.md, stop 25).
-    if (!two_rows && !id.text.empty()) {
+    if (!stacked && !id.text.empty()) {
       RowToPlate room = kRowToPlateForLostEnds;
       for (int widened = 0; widened <= kLostEndsWidenings; ++widened, room.left += kLostEndsWidening) {
         Identification wider = read_layout({plate_from_row(detection.rows.front(), room)});

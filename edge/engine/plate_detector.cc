@@ -195,6 +195,19 @@ bool longer_row_of(const PlateDetection& longer, const PlateDetection& kept, con
   return inner.area() > 0 && (outer & inner).area() >= 0.8 * inner.area();
 }
 
+// True when `taller` is the two-row `kept` with a third row and scored
+// nearly as well: any two rows of a three-row plate score as a two-row plate
+// of their own, often better than all three (the row of two letters scores
+// low on count_fit), and read alone they lose that row's letters.
+bool further_row_of(const PlateDetection& taller, const PlateDetection& kept) {
+  constexpr double kScoreShare = 0.6;
+  if (kept.rows.size() < 2 || taller.rows.size() != kept.rows.size() + 1) return false;
+  if (taller.score < kScoreShare * kept.score) return false;
+  return std::all_of(kept.rows.begin(), kept.rows.end(), [&](const Quad& row) {
+    return std::any_of(taller.rows.begin(), taller.rows.end(), [&](const Quad& t) { return t.corners == row.corners; });
+  });
+}
+
 PlateDetection to_frame(PlateDetection d, float factor) {
   d.outline = scaled(d.outline, factor);
   for (Quad& row : d.rows) row = scaled(row, factor);
@@ -240,9 +253,19 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   // pair was junk: `PC-354` (score 0.98 alone) under three blobs of a car's
   // grille, the pair then scored far below the plate's other rows.
   std::vector<PlateDetection> found;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     for (std::size_t j = 0; j < lines.size(); ++j) {
-      if (i != j && stacked(lines[i], lines[j])) found.push_back(make_detection(work, {&lines[i], &lines[j]}, blobs));
+      if (i == j || !stacked(lines[i], lines[j])) continue;
+      pairs.emplace_back(i, j);
+      found.push_back(make_detection(work, {&lines[i], &lines[j]}, blobs));
+    }
+  }
+  // A motorcycle's or tractor's plate may stack three rows (a Ukrainian
+  // `BE` over `0886` over `AA`): a pair whose lower row heads another pair.
+  for (const auto& [top, middle] : pairs) {
+    for (const auto& [upper, bottom] : pairs) {
+      if (upper == middle) found.push_back(make_detection(work, {&lines[top], &lines[middle], &lines[bottom]}, blobs));
     }
   }
   // A second row of one character is a lone blob, in no row: the blobs
@@ -285,7 +308,7 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
     const auto same = std::find_if(kept.begin(), kept.end(), [&](const PlateDetection& k) { return one_plate(k, d); });
     if (same == kept.end()) {
       if (static_cast<int>(kept.size()) < options.max_plates) kept.push_back(d);
-    } else if (longer_row_of(d, *same, work.size())) {
+    } else if (longer_row_of(d, *same, work.size()) || further_row_of(d, *same)) {
       *same = d;
     }
   }

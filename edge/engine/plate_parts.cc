@@ -17,15 +17,17 @@ Quad plate_from_row(const Quad& row, const RowToPlate& grow) {
   return grown(row, grow.left * h, grow.right * h, grow.top * h, grow.bottom * h);
 }
 
-Quad plate_from_rows(const Quad& top, const Quad& bottom, const RowToPlate& grow) {
-  const Quad a = plate_from_row(top, grow), b = plate_from_row(bottom, grow);
-  const cv::Point2f origin = a.corners[0];
-  cv::Point2f along = a.corners[1] - a.corners[0];
+Quad plate_from_rows(const std::vector<Quad>& rows, const RowToPlate& grow) {
+  if (rows.empty()) throw EngineError("plate_from_rows needs at least one row");
+  std::vector<Quad> plates;
+  for (const Quad& row : rows) plates.push_back(plate_from_row(row, grow));
+  const cv::Point2f origin = plates.front().corners[0];
+  cv::Point2f along = plates.front().corners[1] - origin;
   along *= static_cast<float>(1 / std::max(1e-6, cv::norm(along)));
   const cv::Point2f across(-along.y, along.x);
   float u0 = std::numeric_limits<float>::max(), u1 = -u0, v0 = u0, v1 = -u0;
-  for (const Quad* q : {&a, &b}) {
-    for (const cv::Point2f& p : q->corners) {
+  for (const Quad& q : plates) {
+    for (const cv::Point2f& p : q.corners) {
       const cv::Point2f d = p - origin;
       u0 = std::min(u0, d.dot(along));
       u1 = std::max(u1, d.dot(along));
@@ -37,16 +39,21 @@ Quad plate_from_rows(const Quad& top, const Quad& bottom, const RowToPlate& grow
   return Quad{{at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)}};
 }
 
-std::vector<Quad> plate_halves(const Quad& plate) {
+std::vector<Quad> plate_bands(const Quad& plate, int count) {
   const auto& c = plate.corners;
-  const cv::Point2f left = (c[0] + c[3]) * 0.5f, right = (c[1] + c[2]) * 0.5f;
-  return {Quad{{c[0], c[1], right, left}}, Quad{{left, right, c[2], c[3]}}};
+  std::vector<Quad> bands;
+  for (int i = 0; i < count; ++i) {
+    const float top = static_cast<float>(i) / count, bottom = static_cast<float>(i + 1) / count;
+    bands.push_back(Quad{{c[0] + (c[3] - c[0]) * top, c[1] + (c[2] - c[1]) * top, c[1] + (c[2] - c[1]) * bottom,
+                          c[0] + (c[3] - c[0]) * bottom}});
+  }
+  return bands;
 }
 
-std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, bool two_rows) {
-  if (two_rows) return {plate_halves(plate)};
+std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, int rows_seen) {
+  if (rows_seen >= 2) return {plate_bands(plate, rows_seen)};
   const float height = quad_height(plate);
-  if (height > 0 && quad_width(plate) / height < kTwoRowMaxAspect) return {{plate}, plate_halves(plate)};
+  if (height > 0 && quad_width(plate) / height < kTwoRowMaxAspect) return {{plate}, plate_bands(plate, 2)};
   return {{plate}};
 }
 

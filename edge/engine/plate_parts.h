@@ -1,7 +1,8 @@
 // What the reader is given when it reads the whole plate rather than a text
 // row the classical row-finder had to find: the plate outline (a crop as it
 // is, or in a frame the plate a detected text row implies) and, for a plate
-// that may have two rows, its top and bottom halves. Reading whole plates
+// that may have two rows, its top and bottom halves (thirds where the detector
+// saw three rows). Reading whole plates
 // spares the reader the row-finder's misses (no row found, one row of a
 // two-row plate kept). The learned reader was trained on exactly these cuts
 // (tools/train/plate_cuts.py), so the constants here and there must agree.
@@ -83,17 +84,18 @@ constexpr float kTwoRowMaxAspect = 2.6f;
 // The plate `row` (a tight text row) implies.
 Quad plate_from_row(const Quad& row, const RowToPlate& grow = {});
 
-// The plate of a two-row detection: both rows (top first) grown as
-// plate_from_row does, joined into one quad along the top row's axes.
-Quad plate_from_rows(const Quad& top, const Quad& bottom, const RowToPlate& grow = {});
+// The plate of a detection of two or three rows: every row (top first) grown
+// as plate_from_row does, joined into one quad along the top row's axes.
+Quad plate_from_rows(const std::vector<Quad>& rows, const RowToPlate& grow = {});
 
-// `plate` cut across at half its height: top half, bottom half.
-std::vector<Quad> plate_halves(const Quad& plate);
+// `plate` cut across into `count` bands of equal height, top first.
+std::vector<Quad> plate_bands(const Quad& plate, int count);
 
 // The ways to read `plate`, each a list of parts read top first and
 // concatenated: the whole plate as one row and, where its aspect allows
-// two rows, its halves; `two_rows` (the detector saw two) keeps only halves.
-std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, bool two_rows);
+// two rows, its halves; where the detector saw `rows_seen` rows (two or
+// three), only that many bands.
+std::vector<std::vector<Quad>> plate_layouts(const Quad& plate, int rows_seen);
 
 // The gray pixels of `bgr` inside `part`, warped upright to `height` px
 // with the part's aspect ratio, the slant `shear` undone (warp_quad).

@@ -86,6 +86,7 @@ _STANDARD_SIZE = {"FI": (442.0, 118.0), "RU": (520.0, 112.0)}
 _LAYOUT_SIZE = {
     ("LT", "square"): (300.0, 150.0),
     ("LT", "motorcycle"): (230.0, 150.0),
+    ("UA", "motorcycle"): (220.0, 170.0),
     (None, "square"): (280.0, 200.0),
     (None, "motorcycle"): (240.0, 130.0),
 }

@@ -241,6 +241,9 @@ SERIES: dict[str, tuple[Series, ...]] = {
     "UA": (
         Series("regular", 1, (UA_REGIONS, Lit(" "), digits(4), Lit(" "),
                               letters(UA_LETTERS, 2))),
+        # Motorcycles carry the same text in three rows.
+        Series("motorcycle", 0.15, (UA_REGIONS, ROW, digits(4), ROW,
+                                    letters(UA_LETTERS, 2)), layout="motorcycle"),
     ),
     "SK": (
         Series("regular", 1, (SK_DISTRICTS, Lit(" "), digits(3), letters(LATIN, 2))),

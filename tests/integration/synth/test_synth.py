@@ -81,7 +81,8 @@ class PlateTextTest(unittest.TestCase):
                     p = plate_text.random_plate(country, rng, s.name)
                     self.assertIsNotNone(plate_text.matching_series(country, p.text),
                                          f"{country} {s.name} {p.text!r}")
-                    self.assertEqual(len(p.rows), 1 if s.layout == "standard" else 2)
+                    self.assertEqual(len(p.rows), 1 + s.fields.count(plate_text.ROW))
+                    self.assertEqual(len(p.rows) == 1, s.layout == "standard")
 
     def test_foreign_formats(self):
         cases = {"EE": r"^[0-9]{3} [A-Z]{3}$", "BY": r"^[1-9][0-9]{3} [A-Z]{2}-[1-7]$",
@@ -126,7 +127,7 @@ class PlateRenderTest(unittest.TestCase):
     def test_proportions_follow_the_registry_size(self):
         rng = np.random.default_rng(4)
         for country, series in (("LV", "regular"), ("LV", "square"), ("FI", "regular"),
-                                ("LT", "motorcycle")):
+                                ("LT", "motorcycle"), ("UA", "motorcycle")):
             p = plate_text.random_plate(country, rng, series)
             img = render_plate(p, 1.5, rng).image
             w_mm, h_mm = style_for(p).size_mm

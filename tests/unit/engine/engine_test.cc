@@ -98,7 +98,7 @@ TEST_P(EngineWithReader, ReadsTwoPlatesMostConfidentFirst) {
 TEST_P(EngineWithReader, ReadsATwoRowLatvianPlate) {
   Engine engine(with_reader(GetParam()));
   testing::PlateStyle style;
-  style.two_rows = true;
+  style.rows = 2;
   style.height = 110;
   const std::vector<PlateRead> reads = engine.read(testing::render_scene("AB 1234", style, {640, 360}, {300, 200}));
   ASSERT_FALSE(reads.empty());
@@ -106,10 +106,22 @@ TEST_P(EngineWithReader, ReadsATwoRowLatvianPlate) {
   EXPECT_EQ(reads.front().country, "LV");
 }
 
+// A Ukrainian motorcycle plate: the detector's three rows, read as thirds
+// (by the CRNN; Tesseract reads the bottom row's `AA` as `NY`).
+TEST(Engine, ReadsAThreeRowMotorcyclePlate) {
+  Engine engine(with_reader(ReaderKind::crnn));
+  testing::PlateStyle style;
+  style.rows = 3;
+  style.height = 130;
+  const std::vector<PlateRead> reads = engine.read(testing::render_scene("BE 0886 AA", style, {640, 360}, {300, 190}));
+  ASSERT_FALSE(reads.empty());
+  EXPECT_EQ(reads.front().text, "BE0886AA");
+}
+
 TEST_P(EngineWithReader, ReadsATwoRowCropWithoutSearching) {
   Engine engine(with_reader(GetParam()));
   testing::PlateStyle style;
-  style.two_rows = true;
+  style.rows = 2;
   style.height = 90;
   const std::vector<PlateRead> reads = engine.read_crop(testing::render_plate("KM 482", style));
   ASSERT_EQ(reads.size(), 1u);

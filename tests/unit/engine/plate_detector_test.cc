@@ -92,7 +92,7 @@ TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
   // A Latvian square plate `HD` over `9`: neither row is a plate alone (two
   // characters, one), and a single blob is no row.
   testing::PlateStyle style;
-  style.two_rows = true;
+  style.rows = 2;
   style.height = 110;
   style.roll_degrees = 4;
   cv::Rect truth;
@@ -107,12 +107,31 @@ TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
   for (const PlateDetection& d : found) EXPECT_FALSE(d.short_plate) << "one row of the plate taken for all of it";
 }
 
+TEST(PlateDetector, FindsAThreeRowPlateWithAllItsRows) {
+  // A Ukrainian motorcycle's `BE` over `0886` over `AA`: its lower two rows
+  // are a two-row plate of their own and score better (two characters a
+  // row fit a two-row plate worse than four); kept alone they lose `BE`.
+  testing::PlateStyle style;
+  style.rows = 3;
+  style.height = 130;
+  style.band_code = "UA";
+  cv::Rect truth;
+  const cv::Mat frame = testing::render_scene("BE 0886 AA", style, {640, 360}, {300, 190}, &truth);
+  const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+  const auto plate = std::find_if(found.begin(), found.end(), [&](const PlateDetection& d) {
+    return iou(bounding_box(d.outline, frame.size()), truth) > 0.4;
+  });
+  ASSERT_NE(plate, found.end());
+  EXPECT_EQ(plate->rows.size(), 3u);
+  EXPECT_EQ(plate->char_count, 8);
+}
+
 TEST(PlateDetector, AGroupOrRowOfALongerPlateIsNoShortPlate) {
   // `ZM` over `2`, and `DD` well apart from `838`: each short group has
   // plain ground past its ends, but more of the plate's text beside it.
   for (const bool two_rows : {true, false}) {
     testing::PlateStyle style;
-    style.two_rows = two_rows;
+    style.rows = two_rows ? 2 : 1;
     style.centred = true;
     style.height = two_rows ? 110 : 60;
     const cv::Mat frame = testing::render_scene(two_rows ? "ZM 2" : "DD      838", style, {640, 360}, {300, 200});

@@ -1,5 +1,5 @@
 // The whole-plate cuts (plate_parts.h): exact geometry of a row grown to its
-// plate, two rows joined, halves, which layouts a plate's aspect allows, and
+// plate, two or three rows joined, bands, which layouts a plate's aspect allows, and
 // the warped part's size. The learned reader was trained on these cuts, so a
 // changed factor here is a changed model input.
 #include "edge/engine/plate_parts.h"
@@ -29,28 +29,41 @@ TEST(PlateParts, RowGrowsToThePlateInCharacterHeights) {
 
 TEST(PlateParts, TwoRowsJoinIntoOnePlate) {
   // A short top row over a longer bottom row: the plate spans both.
-  expect_quad(plate_from_rows(box(120, 50, 160, 70), box(110, 80, 190, 100)), box(98, 45, 196, 105));
+  expect_quad(plate_from_rows({box(120, 50, 160, 70), box(110, 80, 190, 100)}), box(98, 45, 196, 105));
 }
 
-TEST(PlateParts, HalvesSplitAtHalfHeight) {
-  const std::vector<Quad> halves = plate_halves(box(0, 0, 140, 100));
+TEST(PlateParts, ThreeRowsJoinIntoOnePlateAsWideAsTheWidestRow) {
+  // A motorcycle's `BE` over `0886` over `AA`: the middle row is the widest.
+  expect_quad(plate_from_rows({box(120, 50, 160, 70), box(100, 80, 200, 100), box(120, 110, 160, 130)}),
+              box(88, 45, 206, 135));
+}
+
+TEST(PlateParts, BandsSplitAtEqualHeights) {
+  const std::vector<Quad> halves = plate_bands(box(0, 0, 140, 100), 2);
   ASSERT_EQ(halves.size(), 2u);
   expect_quad(halves[0], box(0, 0, 140, 50));
   expect_quad(halves[1], box(0, 50, 140, 100));
+  const std::vector<Quad> thirds = plate_bands(box(0, 0, 140, 90), 3);
+  ASSERT_EQ(thirds.size(), 3u);
+  expect_quad(thirds[1], box(0, 30, 140, 60));
+  expect_quad(thirds[2], box(0, 60, 140, 90));
 }
 
 TEST(PlateParts, AspectDecidesWhetherHalvesAreTried) {
-  const auto one_row = plate_layouts(box(0, 0, 520, 110), false);
+  const auto one_row = plate_layouts(box(0, 0, 520, 110), 1);
   ASSERT_EQ(one_row.size(), 1u);
   EXPECT_EQ(one_row[0].size(), 1u);
-  const auto square = plate_layouts(box(0, 0, 280, 200), false);
+  const auto square = plate_layouts(box(0, 0, 280, 200), 1);
   ASSERT_EQ(square.size(), 2u);
   EXPECT_EQ(square[0].size(), 1u);
   EXPECT_EQ(square[1].size(), 2u);
-  // The detector saw two rows: only halves.
-  const auto seen = plate_layouts(box(0, 0, 520, 110), true);
+  // The detector saw two rows: only halves; three: only thirds.
+  const auto seen = plate_layouts(box(0, 0, 520, 110), 2);
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].size(), 2u);
+  const auto three = plate_layouts(box(0, 0, 280, 200), 3);
+  ASSERT_EQ(three.size(), 1u);
+  EXPECT_EQ(three[0].size(), 3u);
 }
 
 TEST(PlateParts, WarpKeepsTheAspectAtTheGivenHeight) {

@@ -1,6 +1,7 @@
 // Synthetic plate rendering for tests; see render_plate.h.
 #include "tests/unit/engine/render_plate.h"
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
@@ -27,12 +28,14 @@ cv::Ptr<cv::freetype::FreeType2> din_font() {
 
 cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   const int h = style.height;
-  // In units of the plate's height: a row's capital height, the rows' centres.
-  const double cap = style.two_rows ? 70.0 / 200 : 75.0 / 110;
-  const int w = style.two_rows ? h * 280 / 200 : h * 520 / 110;
+  if (style.rows < 1 || style.rows > 3) throw std::runtime_error("render_plate draws 1 to 3 rows");
+  // In units of the plate's height: a row's capital height, the plate's
+  // width, the height of a one-row plate's text band (the strip's scale).
+  const double cap = std::array{75.0 / 110, 70.0 / 200, 0.22}[style.rows - 1];
+  const int w = h * std::array{520, 280, 220}[style.rows - 1] / std::array{110, 200, 170}[style.rows - 1];
+  const int unit = h * 110 / std::array{110, 200, 170}[style.rows - 1];
   cv::Mat plate(h, w, CV_8UC3, cv::Scalar(238, 240, 240));
   cv::rectangle(plate, cv::Rect(0, 0, w, h), cv::Scalar(20, 20, 20), std::max(1, h / 22));
-  const int unit = style.two_rows ? h * 110 / 200 : h;  // the height of a one-row plate's text band
   const int gap = static_cast<int>(unit * style.text_gap);
   int text_left = gap;
   if (style.eu_band) {
@@ -57,11 +60,16 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   }
   // Font size is the em height; a capital of DIN is about 0.72 of it.
   const int font_size = static_cast<int>(h * cap * 100 / 72);
-  const std::size_t space = text.find(' ');
-  const std::vector<std::pair<std::string, double>> rows =
-      style.two_rows ? std::vector<std::pair<std::string, double>>{{text.substr(0, space), 0.29},
-                                                                   {text.substr(space + 1), 0.71}}
-                     : std::vector<std::pair<std::string, double>>{{text, 0.5}};
+  // Each row and its centre, in units of the plate's height.
+  const std::vector<double> centres = std::array<std::vector<double>, 3>{{{0.5}, {0.29, 0.71}, {0.22, 0.5, 0.78}}}
+      [style.rows - 1];
+  std::vector<std::pair<std::string, double>> rows;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < centres.size(); ++i) {
+    const std::size_t end = i + 1 == centres.size() ? std::string::npos : text.find(' ', start);
+    rows.emplace_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start), centres[i]);
+    start = end + 1;
+  }
   const int cell = static_cast<int>(style.cell * h * cap);
   for (const auto& [row, centre] : rows) {
     int baseline = 0;
@@ -69,7 +77,7 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
     const int row_width = cell > 0 ? cell * static_cast<int>(row.size()) : extent.width;
     int left = style.centred ? (text_left + w - unit / 5 - row_width) / 2 : text_left;
     const int base = static_cast<int>(h * centre + extent.height / 2.0);
-    if (style.text_frame && !style.two_rows) {
+    if (style.text_frame && style.rows == 1) {
       const int rule = std::max(1, h / 22);
       const int cap_top = base - static_cast<int>(h * cap);
       cv::rectangle(plate, cv::Point(left - gap / 2, cap_top - rule / 2 - 1), cv::Point(w - gap / 2, base + rule / 2),

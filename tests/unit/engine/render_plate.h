@@ -18,9 +18,10 @@ struct PlateStyle {
   // Px the text moves right per px upwards: a plate photographed from a
   // car's front corner slants up to about 0.5 (applied before the roll).
   double slant = 0;
-  // A Latvian square plate, 280 x 200 mm: the text before its first space
-  // is the top row, the rest the bottom row.
-  bool two_rows = false;
+  // Rows of text. 2: a Latvian square plate, 280 x 200 mm, the text before
+  // its first space the top row, the rest the bottom row. 3: a Ukrainian
+  // motorcycle plate, 220 x 170 mm, the text split at its first two spaces.
+  int rows = 1;
   // Rows centred in the room right of the strip, as short Latvian plates
   // set them; left-aligned otherwise.
   bool centred = false;
@@ -38,7 +39,7 @@ struct PlateStyle {
   bool text_frame = false;
 };
 
-// The plate alone (CV_8UC3), 520 x 110 mm proportions (280 x 200 for two rows).
+// The plate alone (CV_8UC3), 520 x 110 mm proportions (see PlateStyle::rows for the others).
 cv::Mat render_plate(const std::string& text, const PlateStyle& style);
 
 // A `size` frame of mottled gray road and car with the plate of `text`
