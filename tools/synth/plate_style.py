@@ -80,7 +80,10 @@ _BANDS = {
 }
 
 # Series whose strip is not the country's current one.
-_SERIES_BANDS = {("HU", "pre2004"): Band("H", None, flag="HU", width=0.6, rule=True)}
+# A Ukrainian motorcycle plate has no strip: the flag stands in its top left
+# corner and `UA` is printed under it in the plate's ink, beside the last row.
+_SERIES_BANDS = {("HU", "pre2004"): Band("H", None, flag="HU", width=0.6, rule=True),
+                 ("UA", "motorcycle"): Band("UA", None, flag="UA", width=0.8)}
 
 _STANDARD_SIZE = {"FI": (442.0, 118.0), "RU": (520.0, 112.0)}
 _LAYOUT_SIZE = {

@@ -163,6 +163,16 @@ class PlateRenderTest(unittest.TestCase):
         b, g, r = (img[img.shape[0] // 2, 30].astype(int))
         self.assertLess(b, r + 60, "a pre-2004 plate has no blue EU strip")
 
+    def test_ukrainian_motorcycle_plates_have_the_flag_in_a_corner_and_no_strip(self):
+        rng = np.random.default_rng(6)
+        p = plate_text.random_plate("UA", rng, "motorcycle")
+        self.assertEqual(len(p.rows), 3)
+        img = render_plate(p, 2.0, rng).image
+        h = img.shape[0]
+        blue = img[..., 0].astype(int) > img[..., 2].astype(int) + 60
+        self.assertTrue(blue[: h // 3, : img.shape[1] // 5].any(), "the flag's blue in the top left corner")
+        self.assertFalse(blue[h // 2:, : img.shape[1] // 5].any(), "no blue strip down the left edge")
+
     def test_pillow_draws_the_glyphs_opencv_draws(self):
         # Where OpenCV lacks its FreeType module (pip's opencv-python-headless,
         # on a training machine) Pillow draws the glyphs; the plates must not change.
