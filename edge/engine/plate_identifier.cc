@@ -158,7 +158,8 @@ Identification identify_plate(std::span<const TextCandidate> texts, std::span<co
 
 Identification with_o_zero_resolved(Identification id, std::span<const std::string> hints,
                                     const PlateEvidence& evidence, std::size_t top_n) {
-  if (id.text.empty() || id.validity > 0) return id;
+  if (id.text.empty() || id.validity > plate::kMinFitValidity) return id;
+  const double need = id.validity > 0 ? kOZeroSwapFit : 0.0;
   std::vector<std::size_t> at;
   for (std::size_t i = 0; i < id.text.size() && at.size() < kMaxOZeroSwaps; ++i) {
     if (id.text[i] == 'O' || id.text[i] == '0') at.push_back(i);
@@ -175,7 +176,7 @@ Identification with_o_zero_resolved(Identification id, std::span<const std::stri
     texts.push_back({std::move(variant), id.confidence});
   }
   Identification resolved = identify_plate(texts, hints, evidence, top_n);
-  return resolved.validity > 0 ? resolved : id;
+  return resolved.validity > std::max(id.validity, need) ? resolved : id;
 }
 
 bool better_cut(const Identification& b, const Identification& a) {

@@ -70,6 +70,15 @@ bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
 // read only a group of digits (`806` of `IYI 806`) would fit as vanity
 // text and win over the whole plate (generated LV/LT crops 96.8 -> 95.7 %;
 // docs/recognition.md, stop 26).
+//
+// A text that fits only the loosest shapes (at kMinFitValidity: vanity
+// text, which almost any read fits) is swapped too, but only to a text
+// that fits a specific series from kOZeroSwapFit on: a Russian `B051BX44`
+// read `BO51BX44` fits nothing but a vanity plate, and the `RUS` under its
+// region code, read surely as vanity text too, had taken its place. Taking
+// any better fit swapped true vanity plates to loose foreign shapes
+// (`NO014P` -> `NOO14P`, Swedish at 0.16; docs/recognition.md, stop 28).
+inline constexpr double kOZeroSwapFit = 0.3;
 inline constexpr std::size_t kMaxOZeroSwaps = 3;
 Identification with_o_zero_resolved(Identification id, std::span<const std::string> hints,
                                     const PlateEvidence& evidence, std::size_t top_n);

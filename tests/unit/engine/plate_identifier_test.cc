@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "common/plate/plate_error.h"
+#include "common/plate/plate_rank.h"
 
 namespace anpr::engine {
 namespace {
@@ -72,6 +73,18 @@ TEST(PlateIdentifier, AnUnfitReadTakesTheSwapOfItsOAndZeroThatFits) {
   const Identification zeros = with_o_zero_resolved(identify_plate({{{"000000", 0.6}}}, {}, {}, 5), {}, {}, 5);
   EXPECT_NE(zeros.text.substr(0, 3), "000");
   EXPECT_EQ(zeros.text.substr(3), "000");
+}
+
+TEST(PlateIdentifier, AVanityOnlyReadTakesASwapThatFitsASpecificSeries) {
+  // A Russian plate read with O for its first 0 fits only as vanity text.
+  const Identification read = identify_plate({{{"BO51BX44", 0.9}}}, {}, {}, 5);
+  ASSERT_LE(read.validity, plate::kMinFitValidity);
+  const Identification resolved = with_o_zero_resolved(read, {}, {}, 5);
+  EXPECT_EQ(resolved.text, "B051BX44");
+  EXPECT_EQ(resolved.country, "RU");
+  // A vanity text whose swap fits only a loose foreign shape stays as read.
+  const Identification vanity = identify_plate({{{"NO014P", 0.9}}}, {}, {}, 5);
+  EXPECT_EQ(with_o_zero_resolved(vanity, {}, {}, 5).text, "NO014P");
 }
 
 TEST(PlateIdentifier, AReadThatFitsOrHasNoOOrZeroStaysAsRead) {
