@@ -139,8 +139,10 @@ bool more_text_near(const TextLine& row, const std::vector<cv::Rect>& blobs) {
   return false;
 }
 
+// `rows` top first with their grounds (row_ground), computed once a row by
+// the caller: a row is scored alone and in every pair and triple it makes.
 PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextLine*>& rows,
-                              const std::vector<cv::Rect>& blobs) {
+                              const std::vector<RowGround>& grounds, const std::vector<cv::Rect>& blobs) {
   PlateDetection d;
   d.outline = outline_of(rows);
   for (const TextLine* row : rows) {
@@ -152,8 +154,6 @@ PlateDetection make_detection(const cv::Mat& gray, const std::vector<const TextL
   // for; rows of such specks on plain ground are common.
   constexpr float kShortPlateMinCharHeight = 14;
   const TextLine& first = *rows.front();
-  std::vector<RowGround> grounds;
-  for (const TextLine* row : rows) grounds.push_back(row_ground(gray, *row));
   d.short_plate = rows.size() == 1 && first.char_count < 5 && first.char_height >= kShortPlateMinCharHeight &&
                   !more_text_near(first, blobs) && plain_ground_beside(gray, first, grounds.front());
   d.score = plate_likeness(rows, grounds, d.short_plate);
@@ -252,20 +252,24 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
   // choose. A row taken into its first pair for good was lost when that
   // pair was junk: `PC-354` (score 0.98 alone) under three blobs of a car's
   // grille, the pair then scored far below the plate's other rows.
+  std::vector<RowGround> grounds;
+  for (const TextLine& line : lines) grounds.push_back(row_ground(work, line));
   std::vector<PlateDetection> found;
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     for (std::size_t j = 0; j < lines.size(); ++j) {
       if (i == j || !stacked(lines[i], lines[j])) continue;
       pairs.emplace_back(i, j);
-      found.push_back(make_detection(work, {&lines[i], &lines[j]}, blobs));
+      found.push_back(make_detection(work, {&lines[i], &lines[j]}, {grounds[i], grounds[j]}, blobs));
     }
   }
   // A motorcycle's or tractor's plate may stack three rows (a Ukrainian
   // `BE` over `0886` over `AA`): a pair whose lower row heads another pair.
   for (const auto& [top, middle] : pairs) {
     for (const auto& [upper, bottom] : pairs) {
-      if (upper == middle) found.push_back(make_detection(work, {&lines[top], &lines[middle], &lines[bottom]}, blobs));
+      if (upper != middle) continue;
+      found.push_back(make_detection(work, {&lines[top], &lines[middle], &lines[bottom]},
+                                     {grounds[top], grounds[middle], grounds[bottom]}, blobs));
     }
   }
   // A second row of one character is a lone blob, in no row: the blobs
@@ -278,13 +282,13 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
       if (!below.contains(cv::Point(blob.x + blob.width / 2, centre_y(blob)))) continue;
       const TextLine lone = fit_line({blob});
       if (!stacked(lines[i], lone)) continue;
-      found.push_back(make_detection(work, {&lines[i], &lone}, blobs));
+      found.push_back(make_detection(work, {&lines[i], &lone}, {grounds[i], row_ground(work, lone)}, blobs));
       break;
     }
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].char_count < options.min_single_row_chars) continue;
-    found.push_back(make_detection(work, {&lines[i]}, blobs));
+    found.push_back(make_detection(work, {&lines[i]}, {grounds[i]}, blobs));
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const PlateDetection& a, const PlateDetection& b) { return a.score > b.score; });
@@ -375,7 +379,7 @@ PlateDetection locate_in_crop(const cv::Mat& gray, const DetectorOptions& option
     d.score = 0.1;
     d.rows_found = false;
   } else {
-    d = make_detection(work, {&*best}, {});  // no gap limit: no text of the plate is left beside its row
+    d = make_detection(work, {&*best}, {row_ground(work, *best)}, {});  // no gap limit: no text is left beside its row
   }
   return to_frame(std::move(d), factor);
 }
