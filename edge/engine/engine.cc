@@ -116,11 +116,7 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   if (options_.whole_plate && outline) {
     std::vector<std::vector<Quad>> layouts = plate_layouts(*outline, rows_seen);
     if (!crop && !stacked) layouts.push_back({plate_from_row(detection.rows.front(), kRowToPlateBeyondRowEnd)});
-    if (stacked) {
-      layouts.push_back(
-          plate_bands(plate_from_rows(detection.rows, kRowsToPlateBeyondRowEnds),
-                      rows_seen));
-    }
+    if (stacked) layouts.push_back(plate_bands(plate_from_rows(detection.rows, kRowsToPlateBeyondRowEnds), rows_seen));
     const auto read_layout = [&](const std::vector<Quad>& layout, double shear = 0) {
       std::vector<cv::Mat> parts;
       for (const Quad& part : layout) {

@@ -179,15 +179,18 @@ double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv:
   return smaller_box_inside(bounding_box(a.outline, frame), bounding_box(b.outline, frame));
 }
 
+// What "scored nearly as well" means where a candidate holding more of a
+// plate takes the place of one kept for it (longer_row_of, further_row_of).
+constexpr double kNearlyAsWell = 0.6;
+
 // True when `longer` is `kept`'s plate with characters `kept` lacks: more of
 // them, as many rows of about the same height, around it, and scored nearly
 // as well. A row cut at a wide gap or at a broken character scores as well
 // as the whole (often better: its spacing is the more even), and the CRNN
 // reads the cut surely, as a shorter plate, so the whole takes its place.
 bool longer_row_of(const PlateDetection& longer, const PlateDetection& kept, const cv::Size& frame) {
-  constexpr double kScoreShare = 0.6;
   constexpr float kSameHeight = 1.3f;
-  if (longer.char_count <= kept.char_count || longer.score < kScoreShare * kept.score) return false;
+  if (longer.char_count <= kept.char_count || longer.score < kNearlyAsWell * kept.score) return false;
   if (longer.rows.size() != kept.rows.size()) return false;
   const float height = quad_height(longer.outline), kept_height = quad_height(kept.outline);
   if (std::max(height, kept_height) > kSameHeight * std::min(height, kept_height)) return false;
@@ -200,9 +203,8 @@ bool longer_row_of(const PlateDetection& longer, const PlateDetection& kept, con
 // of their own, often better than all three (the row of two letters scores
 // low on count_fit), and read alone they lose that row's letters.
 bool further_row_of(const PlateDetection& taller, const PlateDetection& kept) {
-  constexpr double kScoreShare = 0.6;
   if (kept.rows.size() < 2 || taller.rows.size() != kept.rows.size() + 1) return false;
-  if (taller.score < kScoreShare * kept.score) return false;
+  if (taller.score < kNearlyAsWell * kept.score) return false;
   return std::all_of(kept.rows.begin(), kept.rows.end(), [&](const Quad& row) {
     return std::any_of(taller.rows.begin(), taller.rows.end(), [&](const Quad& t) { return t.corners == row.corners; });
   });

@@ -1,7 +1,8 @@
 // Where the plates are in a frame: rows of character blobs (char_blobs.h,
 // text_lines.h) on the gray frame (downscaled past 1280 px) and on a
 // half-size copy, paired into two-row plates when one sits right under
-// another, scored by how plate-like they look (plate_score.h) and returned
+// another (three-row plates when a third sits under those), scored by how
+// plate-like they look (plate_score.h) and returned
 // as quads in frame coordinates, best first; then up to two plates found by
 // their light ground where no row was (plate_ground.h). Classical on purpose:
 // it needs no model file, runs in a few milliseconds on one core of a camera

@@ -1,11 +1,12 @@
 // What the reader is given when it reads the whole plate rather than a text
 // row the classical row-finder had to find: the plate outline (a crop as it
 // is, or in a frame the plate a detected text row implies) and, for a plate
-// that may have two rows, its top and bottom halves (thirds where the detector
-// saw three rows). Reading whole plates
-// spares the reader the row-finder's misses (no row found, one row of a
-// two-row plate kept). The learned reader was trained on exactly these cuts
-// (tools/train/plate_cuts.py), so the constants here and there must agree.
+// that may have two rows, its top and bottom halves (thirds where the
+// detector saw three rows). Reading whole plates spares the reader the
+// row-finder's misses (no row found, one row of a two-row plate kept). The
+// learned reader was trained on exactly these cuts (tools/train/
+// plate_cuts.py; halves, not thirds), so the constants here and there must
+// agree.
 #pragma once
 
 #include <vector>
@@ -70,10 +71,11 @@ inline constexpr float kLostEndsWidening = 1.0f;
 // corner, `AA754MX` -> `AA7564MX`).
 inline constexpr double kUnslantedCutsFrom = 0.25;
 
-// For a two-row plate, room for a character more at either end of its rows:
-// the rows of a Lithuanian `ZJT` over `906` were found as `ZJ` over `90`, the
-// `T` and `6` run into the plate's border (read `ZJ90`). The text of a
-// two-row plate is centred, so a lost character may be on either side.
+// For a plate of two or three rows, room for a character more at either
+// end of its rows: the rows of a Lithuanian `ZJT` over `906` were found as
+// `ZJ` over `90`, the `T` and `6` run into the plate's border (read
+// `ZJ90`). The text of such a plate is centred, so a lost character may be
+// on either side.
 // Generated 640x360 scenes 94.5 -> 95.0 % (that plate), nothing else moved;
 // 4 % more instructions on 1280x720 frames.
 inline constexpr RowToPlate kRowsToPlateBeyondRowEnds{1.0f, 1.0f, 0.25f, 0.25f};

@@ -24,16 +24,26 @@ cv::Ptr<cv::freetype::FreeType2> din_font() {
   return font;
 }
 
+// A plate of one, two or three rows: a row's capital height and the rows'
+// centres in units of the plate's height, the plate's size in mm.
+struct RowsLayout {
+  double cap;
+  int width_mm, height_mm;
+  std::vector<double> centres;
+};
+const std::array<RowsLayout, 3> kRowsLayouts = {{{75.0 / 110, 520, 110, {0.5}},
+                                                 {70.0 / 200, 280, 200, {0.29, 0.71}},
+                                                 {0.22, 220, 170, {0.22, 0.5, 0.78}}}};
+
 }  // namespace
 
 cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   const int h = style.height;
   if (style.rows < 1 || style.rows > 3) throw std::runtime_error("render_plate draws 1 to 3 rows");
-  // In units of the plate's height: a row's capital height, the plate's
-  // width, the height of a one-row plate's text band (the strip's scale).
-  const double cap = std::array{75.0 / 110, 70.0 / 200, 0.22}[style.rows - 1];
-  const int w = h * std::array{520, 280, 220}[style.rows - 1] / std::array{110, 200, 170}[style.rows - 1];
-  const int unit = h * 110 / std::array{110, 200, 170}[style.rows - 1];
+  const RowsLayout& layout = kRowsLayouts[style.rows - 1];
+  const double cap = layout.cap;
+  const int w = h * layout.width_mm / layout.height_mm;
+  const int unit = h * 110 / layout.height_mm;  // the height of a one-row plate's text band (the strip's scale)
   cv::Mat plate(h, w, CV_8UC3, cv::Scalar(238, 240, 240));
   cv::rectangle(plate, cv::Rect(0, 0, w, h), cv::Scalar(20, 20, 20), std::max(1, h / 22));
   const int gap = static_cast<int>(unit * style.text_gap);
@@ -60,14 +70,13 @@ cv::Mat render_plate(const std::string& text, const PlateStyle& style) {
   }
   // Font size is the em height; a capital of DIN is about 0.72 of it.
   const int font_size = static_cast<int>(h * cap * 100 / 72);
-  // Each row and its centre, in units of the plate's height.
-  const std::vector<double> centres = std::array<std::vector<double>, 3>{{{0.5}, {0.29, 0.71}, {0.22, 0.5, 0.78}}}
-      [style.rows - 1];
+  // Each row and its centre: the text split at its first spaces, one row a space.
   std::vector<std::pair<std::string, double>> rows;
   std::size_t start = 0;
-  for (std::size_t i = 0; i < centres.size(); ++i) {
-    const std::size_t end = i + 1 == centres.size() ? std::string::npos : text.find(' ', start);
-    rows.emplace_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start), centres[i]);
+  for (std::size_t i = 0; i < layout.centres.size(); ++i) {
+    const std::size_t end = i + 1 == layout.centres.size() ? std::string::npos : text.find(' ', start);
+    rows.emplace_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start),
+                      layout.centres[i]);
     start = end + 1;
   }
   const int cell = static_cast<int>(style.cell * h * cap);
