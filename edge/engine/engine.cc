@@ -103,6 +103,9 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
   cv::Mat one_row_plate;
   if (outline && !stacked) one_row_plate = warp_part(bgr, *outline, options_.rectifier.row_height);
   const PlateEvidence evidence = evidence_of(bgr, detection, rectified.eu_band, one_row_plate);
+  // A strip's blue, or a code the strip classifier names, rules out an old
+  // Hungarian plate's flag at the text's left end (better_cut).
+  const bool strip_seen = evidence.eu || !evidence.strip_country.empty();
   // Pairs of dark blobs are everywhere in a frame: a row of two characters
   // (a Latvian `4D`, `J-1`) is taken for a plate only beside a strip whose
   // code the classifier names, or alone on plain plate ground
@@ -131,7 +134,7 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
     for (double shear : shears) {
       for (const std::vector<Quad>& layout : layouts) {
         Identification whole = read_layout(layout, shear);
-        if (better_cut(whole, id)) id = std::move(whole);
+        if (better_cut(whole, id, strip_seen)) id = std::move(whole);
       }
     }
     // The cut for characters lost at the row's ends is there for them
@@ -148,8 +151,8 @@ Identification Engine::identify_detection(const cv::Mat& bgr, const PlateDetecti
       for (int widened = 0; widened <= kLostEndsWidenings; ++widened, room.left += kLostEndsWidening) {
         Identification wider = read_layout({plate_from_row(detection.rows.front(), room)});
         const bool grows = wider.text.size() > id.text.size() &&
-                           (widened == 0 || reads_more_at_ends(wider.text, id.text));
-        if (!grows || !better_cut(wider, id)) break;
+                           (widened == 0 || reads_more_at_ends(wider.text, id.text, strip_seen));
+        if (!grows || !better_cut(wider, id, strip_seen)) break;
         id = std::move(wider);
       }
     }

@@ -96,8 +96,8 @@ bool is_text_twice(std::string_view longer, std::string_view shorter) {
 // fit brings back (lacks_characters_of); an `H` in front of a whole plate
 // fits the Hungarian 2022 series (`HABQ062`) a little better than the old
 // series the plate is (`ABQ062`).
-bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool flag_only = false) {
-  if (longer.size() <= shorter.size() || !longer.ends_with(shorter)) return false;
+bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool strip_seen, bool flag_only = false) {
+  if (strip_seen || longer.size() <= shorter.size() || !longer.ends_with(shorter)) return false;
   const std::string_view mark = longer.substr(0, longer.size() - shorter.size());
   return std::find(kLeftEndMarks.begin(), kLeftEndMarks.end(), mark) != kLeftEndMarks.end() &&
          (!flag_only || mark.starts_with('H'));
@@ -106,8 +106,9 @@ bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool f
 // True when `longer` is `shorter` with an old Hungarian plate's flag read in
 // front: its `H`, with or without the rule (has_left_end_mark), or the flag
 // read as another letter and the rule as `I` (`RIGOD666`).
-bool has_flag_in_front(std::string_view longer, std::string_view shorter) {
-  if (has_left_end_mark(longer, shorter, true)) return true;
+bool has_flag_in_front(std::string_view longer, std::string_view shorter, bool strip_seen) {
+  if (strip_seen) return false;
+  if (has_left_end_mark(longer, shorter, false, true)) return true;
   return longer.size() == shorter.size() + 2 && longer.ends_with(shorter) && longer[0] >= 'A' && longer[0] <= 'Z' &&
          longer[1] == 'I';
 }
@@ -119,17 +120,19 @@ bool has_flag_in_front(std::string_view longer, std::string_view shorter) {
 // phantom letter the CRNN adds inside one cut (`B96TRFH` beside `B96TRH`)
 // leaves a text no more plate-like, so there the more confident reading
 // stays.
-bool lacks_characters_of(const Identification& shorter, const Identification& longer) {
-  if (is_text_twice(longer.text, shorter.text) || has_left_end_mark(longer.text, shorter.text, true)) return false;
-  return reads_more_at_ends(longer.text, shorter.text) ||
+bool lacks_characters_of(const Identification& shorter, const Identification& longer, bool strip_seen) {
+  if (is_text_twice(longer.text, shorter.text) || has_left_end_mark(longer.text, shorter.text, strip_seen, true)) {
+    return false;
+  }
+  return reads_more_at_ends(longer.text, shorter.text, strip_seen) ||
          (longer.validity > shorter.validity && is_subsequence(shorter.text, longer.text));
 }
 
 }  // namespace
 
-bool reads_more_at_ends(std::string_view longer, std::string_view shorter) {
+bool reads_more_at_ends(std::string_view longer, std::string_view shorter, bool strip_seen) {
   if (longer.size() <= shorter.size() || longer.find(shorter) == std::string_view::npos) return false;
-  return !has_left_end_mark(longer, shorter) && !is_text_twice(longer, shorter);
+  return !has_left_end_mark(longer, shorter, strip_seen) && !is_text_twice(longer, shorter);
 }
 
 bool is_eu_country(std::string_view country) {
@@ -179,11 +182,15 @@ Identification with_o_zero_resolved(Identification id, std::span<const std::stri
   return resolved.validity > std::max(id.validity, need) ? resolved : id;
 }
 
-bool better_cut(const Identification& b, const Identification& a) {
-  if (has_flag_in_front(b.text, a.text) && a.validity > b.validity) return false;
-  if (has_flag_in_front(a.text, b.text) && b.validity > a.validity) return true;
-  if (b.text.size() > a.text.size() && lacks_characters_of(a, b)) return b.confidence >= kLongerCutShare * a.confidence;
-  if (a.text.size() > b.text.size() && lacks_characters_of(b, a)) return a.confidence < kLongerCutShare * b.confidence;
+bool better_cut(const Identification& b, const Identification& a, bool strip_seen) {
+  if (has_flag_in_front(b.text, a.text, strip_seen) && a.validity > b.validity) return false;
+  if (has_flag_in_front(a.text, b.text, strip_seen) && b.validity > a.validity) return true;
+  if (b.text.size() > a.text.size() && lacks_characters_of(a, b, strip_seen)) {
+    return b.confidence >= kLongerCutShare * a.confidence;
+  }
+  if (a.text.size() > b.text.size() && lacks_characters_of(b, a, strip_seen)) {
+    return a.confidence < kLongerCutShare * b.confidence;
+  }
   return b.confidence > a.confidence;
 }
 

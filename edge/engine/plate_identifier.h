@@ -55,8 +55,10 @@ inline constexpr double kLongerCutShare = 0.8;
 // cut short: `SDZ` of `SDZ127`), but not when the added characters are only
 // a left-end mark (`I`, `HI`, `H`: an old Hungarian plate's flag and rule,
 // or its flag alone) nor when `longer` is `shorter` twice (both halves of a
-// one-row plate read whole: `KV2KV2`).
-bool reads_more_at_ends(std::string_view longer, std::string_view shorter);
+// one-row plate read whole: `KV2KV2`). Where `strip_seen` (the blue of a
+// strip left of the text, or a code the strip classifier names), no old
+// Hungarian flag or rule stands there, and any character added counts.
+bool reads_more_at_ends(std::string_view longer, std::string_view shorter, bool strip_seen = false);
 
 // `id` where its text fits a catalogued format; where it fits none, the
 // text with its O and 0 swapped (at most kMaxOZeroSwaps of them, every
@@ -99,8 +101,10 @@ Identification with_o_zero_resolved(Identification id, std::span<const std::stri
 // another letter and `I`, the flag misread and the rule) loses to the
 // reading without it where that fits its format better, however sure it is
 // (`HIGOD666` 0.947 and `RIGOD666` against `GOD666` 0.898, an old series
-// plate; docs/recognition.md, stop 24).
-bool better_cut(const Identification& b, const Identification& a);
+// plate; docs/recognition.md, stop 24). Where `strip_seen` there is no
+// flag: an `H` in front is the plate's first letter (a Hungarian 2022
+// `HW BM-610` read `WBM610` by its row; docs/recognition.md, stop 28).
+bool better_cut(const Identification& b, const Identification& a, bool strip_seen = false);
 
 // True for the member states of the EU (the countries whose plates carry the
 // blue strip).

@@ -225,6 +225,19 @@ TEST(PlateIdentifier, AnOldHungarianPlatesFlagAndRuleAreNoLostCharacters) {
   EXPECT_TRUE(better_cut(reading("HIGOD666", 0.947, 0.624), old_series));
 }
 
+TEST(PlateIdentifier, BesideAStripAnHInFrontIsTheFirstLetter) {
+  // A Hungarian 2022 plate `HW TB-375` whose row lost its H; the H in front
+  // would be the old series' flag, but a plate with a strip has none.
+  const Identification row = reading("WTB375", 1.0, 0.30);
+  const Identification whole = reading("HWTB375", 1.0, 0.23);
+  EXPECT_FALSE(better_cut(whole, row));
+  EXPECT_TRUE(better_cut(whole, row, true));
+  EXPECT_FALSE(better_cut(row, whole, true));
+  EXPECT_FALSE(reads_more_at_ends("HWTB375", "WTB375"));
+  EXPECT_TRUE(reads_more_at_ends("HWTB375", "WTB375", true));
+  EXPECT_TRUE(reads_more_at_ends("IKA123", "KA123", true));
+}
+
 TEST(PlateIdentifier, ReadsMoreAtEndsOnlyWithCharactersOfThePlate) {
   EXPECT_TRUE(reads_more_at_ends("SDZ127", "SDZ"));
   EXPECT_TRUE(reads_more_at_ends("B144MOS", "144M"));
