@@ -25,6 +25,15 @@ double iou(const cv::Rect& a, const cv::Rect& b) {
   return inter / (a.area() + b.area() - inter);
 }
 
+// The detection of `found` (in `frame`) that is the plate drawn at `truth`, or null.
+const PlateDetection* detection_at(const std::vector<PlateDetection>& found, const cv::Mat& frame,
+                                   const cv::Rect& truth) {
+  const auto plate = std::find_if(found.begin(), found.end(), [&](const PlateDetection& d) {
+    return iou(bounding_box(d.outline, frame.size()), truth) > 0.4;
+  });
+  return plate == found.end() ? nullptr : &*plate;
+}
+
 TEST(PlateDetector, FindsARolledPlateWithItsRoll) {
   testing::PlateStyle style;
   style.roll_degrees = 8;  // counter-clockwise: the row rises to the right
@@ -98,10 +107,8 @@ TEST(PlateDetector, FindsATwoRowPlateWithOneCharacterBelow) {
   cv::Rect truth;
   const cv::Mat frame = testing::render_scene("HD 9", style, {640, 360}, {300, 200}, &truth);
   const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
-  const auto plate = std::find_if(found.begin(), found.end(), [&](const PlateDetection& d) {
-    return iou(bounding_box(d.outline, frame.size()), truth) > 0.4;
-  });
-  ASSERT_NE(plate, found.end());
+  const PlateDetection* plate = detection_at(found, frame, truth);
+  ASSERT_NE(plate, nullptr);
   EXPECT_EQ(plate->rows.size(), 2u);
   EXPECT_EQ(plate->char_count, 3);
   for (const PlateDetection& d : found) EXPECT_FALSE(d.short_plate) << "one row of the plate taken for all of it";
@@ -118,10 +125,8 @@ TEST(PlateDetector, FindsAThreeRowPlateWithAllItsRows) {
   cv::Rect truth;
   const cv::Mat frame = testing::render_scene("BE 0886 AA", style, {640, 360}, {300, 190}, &truth);
   const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
-  const auto plate = std::find_if(found.begin(), found.end(), [&](const PlateDetection& d) {
-    return iou(bounding_box(d.outline, frame.size()), truth) > 0.4;
-  });
-  ASSERT_NE(plate, found.end());
+  const PlateDetection* plate = detection_at(found, frame, truth);
+  ASSERT_NE(plate, nullptr);
   EXPECT_EQ(plate->rows.size(), 3u);
   EXPECT_EQ(plate->char_count, 8);
 }
