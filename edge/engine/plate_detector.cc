@@ -179,8 +179,8 @@ double overlap_share(const PlateDetection& a, const PlateDetection& b, const cv:
   return smaller_box_inside(bounding_box(a.outline, frame), bounding_box(b.outline, frame));
 }
 
-// What "scored nearly as well" means where a candidate holding more of a
-// plate takes the place of one kept for it (longer_row_of, further_row_of).
+// What "scored nearly as well" means where a longer row of a plate takes
+// the place of one kept for it (longer_row_of).
 constexpr double kNearlyAsWell = 0.6;
 
 // True when `longer` is `kept`'s plate with characters `kept` lacks: more of
@@ -198,13 +198,17 @@ bool longer_row_of(const PlateDetection& longer, const PlateDetection& kept, con
   return inner.area() > 0 && (outer & inner).area() >= 0.8 * inner.area();
 }
 
-// True when `taller` is the two-row `kept` with a third row and scored
-// nearly as well: any two rows of a three-row plate score as a two-row plate
-// of their own, often better than all three (the row of two letters scores
-// low on count_fit), and read alone they lose that row's letters.
+// True when `taller` is the two-row `kept` with a third row and scored at
+// least kFurtherRowShare as well: any two rows of a three-row plate score as
+// a two-row plate of their own, often better than all three (a row of two
+// letters fits count_fit worse than four), and read alone they lose that
+// row's letters. A third row of one character, a lone blob, scores about
+// 0.57 of a clean row (one glyph covers more of its box than a row does,
+// ink_fit), hence a share below kNearlyAsWell.
+constexpr double kFurtherRowShare = 0.5;
 bool further_row_of(const PlateDetection& taller, const PlateDetection& kept) {
   if (kept.rows.size() < 2 || taller.rows.size() != kept.rows.size() + 1) return false;
-  if (taller.score < kNearlyAsWell * kept.score) return false;
+  if (taller.score < kFurtherRowShare * kept.score) return false;
   return std::all_of(kept.rows.begin(), kept.rows.end(), [&](const Quad& row) {
     return std::any_of(taller.rows.begin(), taller.rows.end(), [&](const Quad& t) { return t.corners == row.corners; });
   });
@@ -284,7 +288,15 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
       if (!below.contains(cv::Point(blob.x + blob.width / 2, centre_y(blob)))) continue;
       const TextLine lone = fit_line({blob});
       if (!stacked(lines[i], lone)) continue;
-      found.push_back(make_detection(work, {&lines[i], &lone}, {grounds[i], row_ground(work, lone)}, blobs));
+      const RowGround lone_ground = row_ground(work, lone);
+      found.push_back(make_detection(work, {&lines[i], &lone}, {grounds[i], lone_ground}, blobs));
+      // And under a pair, the third row of a plate of three (a Croatian
+      // motorcycle's `VT` over `1301` over `H`).
+      for (const auto& [top, middle] : pairs) {
+        if (middle != i) continue;
+        found.push_back(
+            make_detection(work, {&lines[top], &lines[i], &lone}, {grounds[top], grounds[i], lone_ground}, blobs));
+      }
       break;
     }
   }

@@ -394,6 +394,10 @@ def _row_items(row: str, cap_px: int, style: Style, with_emblem: bool,
             else:
                 items.append(("gap", int(SPACE_GAP * cap_px)))
         items.append(("ink", text_mask(group, cap_px, small_letters=style.region_box, face=face)))
+    if emblem == "hr_arms" and len(groups) == 1:
+        # A Croatian motorcycle plate's top row is the area code alone; the arms follow it.
+        pad = int(cap_px * 0.12)
+        items += [("gap", pad), ("colour", _emblem_image(emblem, int(cap_px * 0.95), rng))]
     return items
 
 

@@ -82,14 +82,17 @@ _BANDS = {
 # Series whose strip is not the country's current one.
 # A Ukrainian motorcycle plate has no strip: the flag stands in its top left
 # corner and `UA` is printed under it in the plate's ink, beside the last row.
+# A Croatian one (200 x 200 mm, three rows) has none either.
 _SERIES_BANDS = {("HU", "pre2004"): Band("H", None, flag="HU", width=0.6, rule=True),
-                 ("UA", "motorcycle"): Band("UA", None, flag="UA", width=0.8)}
+                 ("UA", "motorcycle"): Band("UA", None, flag="UA", width=0.8),
+                 ("HR", "motorcycle"): None}
 
 _STANDARD_SIZE = {"FI": (442.0, 118.0), "RU": (520.0, 112.0)}
 _LAYOUT_SIZE = {
     ("LT", "square"): (300.0, 150.0),
     ("LT", "motorcycle"): (230.0, 150.0),
     ("UA", "motorcycle"): (220.0, 170.0),
+    ("HR", "motorcycle"): (200.0, 200.0),
     (None, "square"): (280.0, 200.0),
     (None, "motorcycle"): (240.0, 130.0),
 }
@@ -113,7 +116,8 @@ def style_for(plate: Plate) -> Style:
     background = TAXI_YELLOW if plate.series == "taxi" else NL_YELLOW if plate.country == "NL" else WHITE
     ink = BE_RED if plate.country == "BE" else BLACK
     emblem, share = _EMBLEMS.get(plate.country, (None, 0.0))
-    if plate.layout != "standard" or plate.series not in ("regular", "vanity", "pre2004"):
+    on_standard = plate.layout == "standard" and plate.series in ("regular", "vanity", "pre2004")
+    if not on_standard and (plate.country, plate.series) != ("HR", "motorcycle"):
         emblem = None
     band = _SERIES_BANDS.get((plate.country, plate.series), strip_of(plate.country))
     return Style(size_mm=size, background=background, ink=ink,

@@ -261,6 +261,9 @@ SERIES: dict[str, tuple[Series, ...]] = {
     ),
     "HR": (
         Series("regular", 1, (HR_AREAS, Lit(" "), number(3, 4), Lit("-"), letters(HR_LETTERS, 1, 2))),
+        # Motorcycles: the area code (and the arms), the number, the letters in three rows.
+        Series("motorcycle", 0.15, (HR_AREAS, ROW, number(3, 4), ROW, letters(HR_LETTERS, 1, 2)),
+               layout="motorcycle"),
     ),
     # Dutch sidecodes 7-11 (yellow plates).
     "NL": (
