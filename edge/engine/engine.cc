@@ -173,7 +173,9 @@ PlateRead Engine::plate_read(Identification id, const PlateDetection& detection,
   };
   read.confidence = reported(read.text, id.confidence);
   read.candidates = std::move(id.candidates);
-  for (ReadCandidate& candidate : read.candidates) candidate.confidence = reported(candidate.text, candidate.confidence);
+  for (ReadCandidate& candidate : read.candidates) {
+    candidate.confidence = reported(candidate.text, candidate.confidence);
+  }
   read.corners = detection.outline.corners;
   read.box = bounding_box(detection.outline, frame);
   read.eu_band = eu_band;
