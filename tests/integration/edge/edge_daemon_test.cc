@@ -53,6 +53,8 @@ struct EdgeSettings {
   std::string reconnect_initial = "200ms";
   std::string reconnect_max = "1s";
   std::string max_delay = "2s";
+  std::string max_gap = "1s";
+  std::string max_track_duration = "8s";
   std::string log_level = "info";
   std::string site_id = "test-site";
   double max_fps = 10;
@@ -91,7 +93,8 @@ class EdgeDaemonTest : public ::testing::Test {
       << "spool: {dir: " << spool_dir.string() << ", dead_letter_dir: " << (scratch.path() / "dead").string() << "}\n"
       << "metrics: {port: " << metrics_port << "}\n"
       << "recognition: {workers: 2}\n"
-      << "tracking: {max_delay: " << s.max_delay << "}\n"
+      << "tracking: {max_delay: " << s.max_delay << ", max_gap: " << s.max_gap
+      << ", max_track_duration: " << s.max_track_duration << "}\n"
       << "shutdown: {timeout: 15s}\n"
       << "cameras:\n  - id: gate-1\n    url: " << s.camera_url << "\n    max_fps: " << s.max_fps << "\n"
       << "    read_timeout: 2s\n    open_timeout: 5s\n"
@@ -346,6 +349,11 @@ TEST_F(EdgeDaemonTest, SigtermFlushesTheLiveTrackIntoTheSpool) {
   RtspServer camera({"--file", clip->path, "--loop"});
   EdgeSettings settings{camera.url()};
   settings.max_delay = "0s";  // no early emission: a pass is only reported when it ends
+  // Nor by its frames alone: on a slow box the frames still in recognition
+  // at SIGTERM can carry the pass past a 1 s gap, ending it as `gap` before
+  // the shutdown's flush would.
+  settings.max_gap = "20s";
+  settings.max_track_duration = "40s";
   auto edge = start_edge(write_config(settings));
 
   ASSERT_TRUE(eventually(
