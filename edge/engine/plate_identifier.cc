@@ -108,7 +108,7 @@ bool has_left_end_mark(std::string_view longer, std::string_view shorter, bool s
 // read as another letter and the rule as `I` (`RIGOD666`).
 bool has_flag_in_front(std::string_view longer, std::string_view shorter, bool strip_seen) {
   if (strip_seen) return false;
-  if (has_left_end_mark(longer, shorter, false, true)) return true;
+  if (has_left_end_mark(longer, shorter, strip_seen, true)) return true;
   return longer.size() == shorter.size() + 2 && longer.ends_with(shorter) && longer[0] >= 'A' && longer[0] <= 'Z' &&
          longer[1] == 'I';
 }
