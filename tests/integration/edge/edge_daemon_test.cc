@@ -53,8 +53,9 @@ struct EdgeSettings {
   std::string reconnect_initial = "200ms";
   std::string reconnect_max = "1s";
   std::string max_delay = "2s";
-  std::string max_gap = "1s";
-  std::string max_track_duration = "8s";
+  // Empty: the tracker's own default (not written to the file).
+  std::string max_gap;
+  std::string max_track_duration;
   std::string log_level = "info";
   std::string site_id = "test-site";
   double max_fps = 10;
@@ -93,8 +94,9 @@ class EdgeDaemonTest : public ::testing::Test {
       << "spool: {dir: " << spool_dir.string() << ", dead_letter_dir: " << (scratch.path() / "dead").string() << "}\n"
       << "metrics: {port: " << metrics_port << "}\n"
       << "recognition: {workers: 2}\n"
-      << "tracking: {max_delay: " << s.max_delay << ", max_gap: " << s.max_gap
-      << ", max_track_duration: " << s.max_track_duration << "}\n"
+      << "tracking: {max_delay: " << s.max_delay
+      << (s.max_gap.empty() ? "" : ", max_gap: " + s.max_gap)
+      << (s.max_track_duration.empty() ? "" : ", max_track_duration: " + s.max_track_duration) << "}\n"
       << "shutdown: {timeout: 15s}\n"
       << "cameras:\n  - id: gate-1\n    url: " << s.camera_url << "\n    max_fps: " << s.max_fps << "\n"
       << "    read_timeout: 2s\n    open_timeout: 5s\n"
