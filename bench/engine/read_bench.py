@@ -3,7 +3,7 @@
 engine's speed as docs/recognition.md reports it.
 
     bench/engine/read_bench.py FOLDER [--build BUILD] [--core 0] [--limit N]
-                               [--reader tesseract|crnn] [--crop]
+                               [--reader tesseract|crnn] [--crop] [--engine-flags "FLAGS"]
 
 Runs one anpr-read process over every .jpg/.jpeg/.png under FOLDER (sorted,
 at most N), with its CPU affinity set to one core and OMP_THREAD_LIMIT=1, and
@@ -49,6 +49,7 @@ def main():
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--reader", choices=["tesseract", "crnn"])
     parser.add_argument("--crop", action="store_true", help="the images are plate crops (anpr-read --crop)")
+    parser.add_argument("--engine-flags", default="", help="more anpr-read flags, e.g. '--verifier-model none'")
     args = parser.parse_args()
 
     images = images_under(args.folder, args.limit)
@@ -56,6 +57,7 @@ def main():
         sys.exit(f"read_bench: no .jpg/.png images under {args.folder}")
     binary = os.path.join(args.build, "edge", "engine", "anpr-read")
     command = [binary] + (["--reader", args.reader] if args.reader else []) + (["--crop"] if args.crop else [])
+    command += args.engine_flags.split()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
 
     started = time.monotonic()

@@ -167,6 +167,8 @@ engine::EngineOptions read_recognition(const Section& s, std::size_t* workers) {
   if (e.crnn_models.empty()) s.fail("models", "names no model file");
   e.band_model = s.get<std::string>("band_model", e.band_model);
   if (e.band_model == "none") e.band_model.clear();
+  e.verifier_model = s.get<std::string>("verifier_model", e.verifier_model);
+  if (e.verifier_model == "none") e.verifier_model.clear();
   e.reader.tessdata_dir = s.get<std::string>("tessdata_dir", e.reader.tessdata_dir);
   e.reader.language = s.get<std::string>("language", e.reader.language);
   e.min_confidence = s.get_double("min_confidence", e.min_confidence, 0.0, 1.0);

@@ -67,6 +67,9 @@ bool parse_engine_flag(std::string_view flag, const std::function<std::string()>
   } else if (flag == "--band-model") {
     const std::string model = value();
     options.band_model = model == "none" ? "" : model;
+  } else if (flag == "--verifier-model") {
+    const std::string model = value();
+    options.verifier_model = model == "none" ? "" : model;
   } else if (flag == "--rows-only") {
     options.whole_plate = false;
   } else {

@@ -34,11 +34,12 @@ void for_each_argument(int argc, char** argv, const ArgumentTaker& take);
 // The engine flags both CLIs take, for their --help.
 inline constexpr char kEngineFlagsUsage[] =
     "  engine flags: [--topn N] [--country-hint LV,LT] [--reader tesseract|crnn] [--model FILE.onnx[,FILE.onnx]]\n"
-    "                [--rows-only] [--band-model FILE.onnx|none]\n"
+    "                [--rows-only] [--band-model FILE.onnx|none] [--verifier-model FILE.onnx|none]\n"
     "  --model: the CRNN models, read as one (default the four models/plate_crnn*.onnx of the source tree,\n"
     "  models/README.md); --rows-only: read\n"
     "  only the rectified text rows, not the whole plate as well; --band-model: the strip classifier\n"
-    "  (default models/eu_band.onnx), none: the country from the text alone.\n";
+    "  (default models/eu_band.onnx), none: the country from the text alone; --verifier-model: the\n"
+    "  candidate verifier (default models/plate_verifier.onnx), none: candidates read in the detector's order.\n";
 
 // Applies `flag` to `options` when it is one of kEngineFlagsUsage, taking its
 // value from `value` (which throws when there is none); false for any other flag.

@@ -2,6 +2,7 @@
 #include "edge/engine/engine.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <opencv2/imgproc.hpp>
 
@@ -35,6 +36,9 @@ EngineOptions checked(EngineOptions options) {
   } catch (const plate::PlateError& e) {
     throw EngineError(std::string("engine country hints: ") + e.what());
   }
+  if (options.spare_candidates < 0) {
+    throw EngineError("engine spare_candidates " + std::to_string(options.spare_candidates) + " is negative");
+  }
   return options;
 }
 
@@ -44,6 +48,18 @@ Engine::Engine(EngineOptions options)
     : options_(checked(std::move(options))),
       reader_(options_.reader_kind, options_.reader, options_.crnn_models, options_.crnn) {
   if (!options_.band_model.empty()) band_.emplace(options_.band_model);
+  if (!options_.verifier_model.empty()) verifier_.emplace(options_.verifier_model);
+}
+
+std::vector<PlateDetection> Engine::candidates(const cv::Mat& bgr, const cv::Mat& gray) {
+  if (!verifier_) return detect_plates(gray, options_.detector);
+  DetectorOptions with_spares = options_.detector;
+  with_spares.max_spare = options_.spare_candidates;
+  std::vector<PlateDetection> found = detect_plates(gray, with_spares);
+  std::vector<PlateDetection> spares;
+  std::copy_if(found.begin(), found.end(), std::back_inserter(spares), [](const PlateDetection& d) { return d.spare; });
+  const std::vector<double> probability = verifier_->plate_probabilities(bgr, spares);
+  return promote_spares(std::move(found), probability);
 }
 
 PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue,
@@ -187,7 +203,7 @@ std::vector<PlateRead> Engine::read(const cv::Mat& image) {
   cv::Mat gray;
   cv::cvtColor(bgr, gray, cv::COLOR_BGR2GRAY);
   std::vector<PlateRead> reads;
-  for (const PlateDetection& detection : detect_plates(gray, options_.detector)) {
+  for (const PlateDetection& detection : candidates(bgr, gray)) {
     // A light plate behind a candidate of about its size is read only where
     // that candidate's read is short: a group of its text read alone. Three
     // characters count as short since stop 21 (a Latvian `EH-4` read `EW4`

@@ -18,6 +18,7 @@
 #include <opencv2/core.hpp>
 
 #include "edge/engine/band_classifier.h"
+#include "edge/engine/candidate_verifier.h"
 #include "edge/engine/plate_detector.h"
 #include "edge/engine/plate_identifier.h"
 #include "edge/engine/plate_read.h"
@@ -48,6 +49,11 @@ struct EngineOptions {
   std::string band_model = default_band_model();
   double band_trust = 0.9;
   double band_home_trust = 0.35;
+  // The candidate verifier (candidate_verifier.h); empty: none. It judges
+  // up to spare_candidates candidates beyond the detector's limits
+  // (DetectorOptions::max_spare), and those it is sure of are read too.
+  std::string verifier_model = default_verifier_model();
+  int spare_candidates = 8;
   std::size_t top_n = 5;                    // candidates kept per plate
   std::vector<std::string> country_hints;   // catalogued ISO codes, e.g. {"LV", "LT"}
   // Reads below these are text on signs and cars, or noise, not plates.
@@ -80,6 +86,10 @@ class Engine {
   const EngineOptions& options() const { return options_; }
 
  private:
+  // The frame's candidates in the order they are read: the detector's, and
+  // with a verifier the spares it promotes after them (promote_spares).
+  std::vector<PlateDetection> candidates(const cv::Mat& bgr, const cv::Mat& gray);
+
   // Rectifies, reads and identifies one detection: its rows and, with
   // whole_plate, `crop` (when given) or else the plate its rows imply; the most
   // believable cut's identification (none for a frame's row of two
@@ -106,6 +116,7 @@ class Engine {
   EngineOptions options_;
   RowReader reader_;
   std::optional<BandClassifier> band_;
+  std::optional<CandidateVerifier> verifier_;
 };
 
 }  // namespace anpr::engine

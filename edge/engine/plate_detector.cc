@@ -320,14 +320,19 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
     const float larger = std::max(k.char_height, d.char_height), smaller = std::min(k.char_height, d.char_height);
     return larger < kSameCharHeight * smaller || d.score < kInnerScoreShare * k.score;
   };
-  std::vector<PlateDetection> kept;
+  std::vector<PlateDetection> kept, spare;
   for (const PlateDetection& d : found) {
-    if (d.score < options.min_relative_score * found.front().score) break;
+    const bool under_cut = d.score < options.min_relative_score * found.front().score;
+    if (under_cut && static_cast<int>(spare.size()) >= options.max_spare) break;
     const auto same = std::find_if(kept.begin(), kept.end(), [&](const PlateDetection& k) { return one_plate(k, d); });
-    if (same == kept.end()) {
-      if (static_cast<int>(kept.size()) < options.max_plates) kept.push_back(d);
-    } else if (longer_row_of(d, *same, work.size()) || further_row_of(d, *same)) {
-      *same = d;
+    if (same != kept.end()) {
+      if (!under_cut && (longer_row_of(d, *same, work.size()) || further_row_of(d, *same))) *same = d;
+    } else if (!under_cut && static_cast<int>(kept.size()) < options.max_plates) {
+      kept.push_back(d);
+    } else if (static_cast<int>(spare.size()) < options.max_spare &&
+               std::none_of(spare.begin(), spare.end(), [&](const PlateDetection& k) { return one_plate(k, d); })) {
+      spare.push_back(d);
+      spare.back().spare = true;
     }
   }
   // A light plate is already a candidate when one is half of it and it half
@@ -352,6 +357,7 @@ std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOpt
     ++from_ground;
   }
   for (PlateDetection& d : behind) kept.push_back(std::move(d));
+  for (PlateDetection& d : spare) kept.push_back(std::move(d));
   for (PlateDetection& d : kept) d = to_frame(std::move(d), factor);
   return kept;
 }

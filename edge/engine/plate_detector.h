@@ -42,6 +42,12 @@ struct DetectorOptions {
   // Plates found by their light ground where no row was (plate_ground.h),
   // read after the rows' candidates.
   int max_ground_plates = 2;
+  // Candidates beyond the limits above (over max_plates, or scored under
+  // min_relative_score of the best) returned as well, after the others and
+  // flagged `spare`, at most this many: not worth a read by their score, but
+  // a verifier may see a plate among them (candidate_verifier.h). They never
+  // take a kept candidate's place, so the others are as without them.
+  int max_spare = 0;
 };
 
 struct PlateDetection {
@@ -56,9 +62,12 @@ struct PlateDetection {
   bool from_ground = false;  // found by its light ground; `rows` estimated from the outline
   bool behind_candidate = false;  // from_ground, and a candidate before it is about the same plate
   bool rows_found = true;   // false: locate_in_crop found no row and `rows` is the whole crop
+  bool spare = false;       // beyond the detector's limits (DetectorOptions::max_spare)
 };
 
-// Plates in `gray` (CV_8UC1), best first, overlapping detections removed.
+// Plates in `gray` (CV_8UC1), best first, overlapping detections removed;
+// those found by their light ground after the others, and the spare ones
+// (DetectorOptions::max_spare) last.
 std::vector<PlateDetection> detect_plates(const cv::Mat& gray, const DetectorOptions& options);
 
 // The text of an image known to be one plate (a crop from another

@@ -10,7 +10,9 @@ label, as the synthetic paint augmentation taught the net to skip paint.
 Images are never copied anywhere; crops are kept in memory as JPEG bytes.
 
 Usage: real_crops.py REAL_DEV_DIR OUT.csv writes the validation fifth as a
-ground-truth CSV for anpr-eval.
+ground-truth CSV for anpr-eval; with --training, the frames of
+ro-robertlucian whose plates are all of the training four fifths (the
+candidate verifier's real frames, verifier_sets.sh).
 """
 
 from __future__ import annotations
@@ -40,12 +42,18 @@ def is_validation(plate: str) -> bool:
     return hashlib.md5(plate.strip().upper().encode("utf-8")).digest()[0] % 5 == 0
 
 
-def val_groundtruth(real_dev: Path, out: Path) -> None:
+def val_groundtruth(real_dev: Path, out: Path, training: bool = False) -> None:
     """The validation fifth of the tuning sets as a groundtruth CSV for anpr-eval
-    (image paths made absolute, so it can live anywhere)."""
+    (image paths made absolute, so it can live anywhere); with `training`, the
+    Romanian frames none of whose plates is of the validation fifth."""
     with open(real_dev / "groundtruth.csv", newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        rows = [r for r in reader if r["set"] in TUNING_SETS and is_validation(r["plate"])]
+        rows = [r for r in reader if r["set"] in TUNING_SETS]
+    if training:
+        held = {r["image"] for r in rows if is_validation(r["plate"])}
+        rows = [r for r in rows if r["set"] == "ro-robertlucian" and r["image"] not in held]
+    else:
+        rows = [r for r in rows if is_validation(r["plate"])]
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=reader.fieldnames, lineterminator="\n")
         w.writeheader()
@@ -121,6 +129,7 @@ def parts(plate: RealPlate, rng: np.random.Generator | None) -> list[tuple[np.nd
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: real_crops.py REAL_DEV_DIR OUT.csv")
-    val_groundtruth(Path(sys.argv[1]), Path(sys.argv[2]))
+    args = [a for a in sys.argv[1:] if a != "--training"]
+    if len(args) != 2:
+        sys.exit("usage: real_crops.py REAL_DEV_DIR OUT.csv [--training]")
+    val_groundtruth(Path(args[0]), Path(args[1]), training="--training" in sys.argv[1:])

@@ -79,6 +79,10 @@ TEST(EdgeConfig, MinimalFileGetsWorkingDefaults) {
   EXPECT_EQ(c.engine.band_model, engine::default_band_model());
   EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {band_model: none}\n", "edge.yaml").engine.band_model,
             "");
+  EXPECT_EQ(c.engine.verifier_model, engine::default_verifier_model());
+  EXPECT_EQ(parse_edge_config(std::string(kMinimal) + "recognition: {verifier_model: none}\n", "edge.yaml")
+                .engine.verifier_model,
+            "");
   ASSERT_EQ(c.cameras.size(), 1u);
   EXPECT_EQ(c.cameras[0].capture.camera_id, "gate-1");
   EXPECT_EQ(c.cameras[0].capture.max_fps, 10.0);

@@ -444,6 +444,15 @@ TEST(Engine, RefusesAMissingModelNamingIt) {
   EngineOptions strip;
   strip.band_model = "/nonexistent/eu_band.onnx";
   EXPECT_NE(refusal(strip).find("/nonexistent/eu_band.onnx"), std::string::npos) << refusal(strip);
+  EngineOptions verifier;
+  verifier.verifier_model = "/nonexistent/plate_verifier.onnx";
+  EXPECT_NE(refusal(verifier).find("/nonexistent/plate_verifier.onnx"), std::string::npos) << refusal(verifier);
+}
+
+TEST(Engine, RefusesANegativeSpareCount) {
+  EngineOptions few;
+  few.spare_candidates = -1;
+  EXPECT_NE(refusal(few).find("spare_candidates"), std::string::npos) << refusal(few);
 }
 
 TEST(Engine, DefaultModelIsTheSourceTreeOne) {
@@ -452,6 +461,7 @@ TEST(Engine, DefaultModelIsTheSourceTreeOne) {
     EXPECT_TRUE(std::filesystem::is_regular_file(model)) << model;
   }
   EXPECT_TRUE(std::filesystem::is_regular_file(EngineOptions{}.band_model)) << EngineOptions{}.band_model;
+  EXPECT_TRUE(std::filesystem::is_regular_file(EngineOptions{}.verifier_model)) << EngineOptions{}.verifier_model;
 }
 
 }  // namespace

@@ -66,6 +66,32 @@ TEST(PlateDetector, FindsSeveralPlatesInOneFrame) {
   EXPECT_EQ(hits_second, 1);
 }
 
+// Spares (for a verifier) come after every other candidate, flagged, and
+// leave the others as they were: a plate past max_plates is among them.
+TEST(PlateDetector, SparesFollowTheOthersAndLeaveThemAsTheyWere) {
+  testing::PlateStyle style;
+  cv::Rect first, second;
+  cv::Mat frame = testing::render_scene("AB-1234", style, {800, 450}, {220, 150}, &first);
+  testing::paste_plate(frame, "KLM 482", style, {560, 330}, &second);
+  DetectorOptions one;
+  one.max_plates = 1;
+  one.max_ground_plates = 0;  // else the other plate is found by its light ground
+  const std::vector<PlateDetection> without = detect_plates(gray_of(frame), one);
+  DetectorOptions spares = one;
+  spares.max_spare = 5;
+  const std::vector<PlateDetection> with = detect_plates(gray_of(frame), spares);
+  ASSERT_EQ(without.size(), 1u);
+  ASSERT_GT(with.size(), 1u);
+  ASSERT_LE(with.size(), 6u);
+  EXPECT_FALSE(with[0].spare);
+  EXPECT_EQ(with[0].outline.corners, without[0].outline.corners);
+  std::vector<PlateDetection> spare(with.begin() + static_cast<std::ptrdiff_t>(without.size()), with.end());
+  EXPECT_TRUE(std::all_of(spare.begin(), spare.end(), [](const PlateDetection& d) { return d.spare; }));
+  const cv::Rect missed = detection_at(without, frame, first) != nullptr ? second : first;
+  EXPECT_EQ(detection_at(without, frame, missed), nullptr);
+  EXPECT_NE(detection_at(spare, frame, missed), nullptr);
+}
+
 TEST(PlateDetector, ReportsThePlateWholeWhenItsTextHasAWideGap) {
   // The gap splits the characters into two rows; either alone is a shorter
   // plate, and the detector must give the whole.

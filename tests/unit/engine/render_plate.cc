@@ -12,7 +12,6 @@
 #include <opencv2/imgproc.hpp>
 
 namespace anpr::engine::testing {
-namespace {
 
 // From fonts-opendin, a dependency of the project (./run deps).
 constexpr char kFont[] = "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf";
@@ -23,6 +22,8 @@ cv::Ptr<cv::freetype::FreeType2> din_font() {
   font->loadFontData(kFont, 0);
   return font;
 }
+
+namespace {
 
 // A plate of one, two or three rows: a row's capital height and the rows'
 // centres in units of the plate's height, the plate's size in mm.

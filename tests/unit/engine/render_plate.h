@@ -7,6 +7,7 @@
 #include <string>
 
 #include <opencv2/core.hpp>
+#include <opencv2/freetype.hpp>
 
 namespace anpr::engine::testing {
 
@@ -38,6 +39,9 @@ struct PlateStyle {
   // text (Romanian, Croatian plates), as a small plate shows it.
   bool text_frame = false;
 };
+
+// The DIN typeface the plates are drawn in (fonts-opendin).
+cv::Ptr<cv::freetype::FreeType2> din_font();
 
 // The plate alone (CV_8UC3), 520 x 110 mm proportions (see PlateStyle::rows for the others).
 cv::Mat render_plate(const std::string& text, const PlateStyle& style);
