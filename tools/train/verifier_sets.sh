@@ -3,7 +3,7 @@
 # its training windows cut from generated scenes, plate-free frames and the
 # training frames of ro-robertlucian, then the net trained and exported. On
 # the 2-core development machine: ~4 minutes of scenes, ~1 minute of
-# windows, ~8 minutes of training.
+# windows, ~2 minutes of training.
 #
 # Usage, from the repository root, after a build:
 #   tools/train/verifier_sets.sh WORK_DIR [REAL_DEV_DIR]
