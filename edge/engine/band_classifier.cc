@@ -1,13 +1,9 @@
 // The strip classifier; see band_classifier.h.
 #include "edge/engine/band_classifier.h"
 
-#include <algorithm>
-#include <cmath>
-
-#include <opencv2/imgproc.hpp>
-
 #include "edge/engine/engine_error.h"
 #include "edge/engine/model_files.h"
+#include "edge/engine/window_input.h"
 
 namespace anpr::engine {
 
@@ -15,14 +11,7 @@ cv::Mat band_window(const cv::Mat& bgr, const Quad& row) {
   if (bgr.empty() || bgr.type() != CV_8UC3) throw EngineError("band_window needs a non-empty BGR image");
   const float h = quad_height(row);
   const Quad strip = grown(row, 2.5f * h, 1.2f * h - quad_width(row), 0.45f * h, 0.45f * h);
-  // Warped at its own scale, then shrunk by area: a perspective warp straight
-  // to 24 px would alias the code letters of a large plate away.
-  const cv::Size native(std::max(kBandWidth, static_cast<int>(std::lround(quad_width(strip)))),
-                        std::max(kBandHeight, static_cast<int>(std::lround(quad_height(strip)))));
-  cv::Mat window;
-  cv::resize(warp_quad(bgr, strip, native, cv::INTER_LINEAR), window, {kBandWidth, kBandHeight}, 0, 0,
-             cv::INTER_AREA);
-  return window;
+  return cut_window(bgr, strip, {kBandWidth, kBandHeight});
 }
 
 cv::Mat band_input(const cv::Mat& window) {
@@ -30,12 +19,7 @@ cv::Mat band_input(const cv::Mat& window) {
     throw EngineError("band_input needs a " + std::to_string(kBandWidth) + "x" + std::to_string(kBandHeight) +
                       " BGR window");
   }
-  cv::Mat values;
-  window.convertTo(values, CV_32F);
-  cv::Mat mean, deviation;
-  cv::meanStdDev(values.reshape(1), mean, deviation);
-  values = (values - cv::Scalar::all(mean.at<double>(0))) / std::max(deviation.at<double>(0), 1.0);
-  return cv::dnn::blobFromImage(values);
+  return cv::dnn::blobFromImage(normalised_window(window));
 }
 
 BandClassifier::BandClassifier(const std::string& onnx_path)

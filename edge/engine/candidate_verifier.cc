@@ -9,6 +9,7 @@
 #include "edge/engine/engine_error.h"
 #include "edge/engine/model_files.h"
 #include "edge/engine/plate_reads.h"
+#include "edge/engine/window_input.h"
 
 namespace anpr::engine {
 
@@ -16,14 +17,7 @@ cv::Mat candidate_window(const cv::Mat& bgr, const Quad& outline) {
   if (bgr.empty() || bgr.type() != CV_8UC3) throw EngineError("candidate_window needs a non-empty BGR image");
   const float w = quad_width(outline), h = quad_height(outline);
   const Quad around = grown(outline, 0.1f * w, 0.1f * w, 0.2f * h, 0.2f * h);
-  // Warped at its own scale, then shrunk by area, so a large plate's strokes
-  // are averaged rather than sampled away.
-  const cv::Size native(std::max(kVerifierWidth, static_cast<int>(std::lround(quad_width(around)))),
-                        std::max(kVerifierHeight, static_cast<int>(std::lround(quad_height(around)))));
-  cv::Mat window;
-  cv::resize(warp_quad(bgr, around, native, cv::INTER_LINEAR), window, {kVerifierWidth, kVerifierHeight}, 0, 0,
-             cv::INTER_AREA);
-  return window;
+  return cut_window(bgr, around, {kVerifierWidth, kVerifierHeight});
 }
 
 cv::Mat verifier_input(std::span<const cv::Mat> windows) {
@@ -34,11 +28,7 @@ cv::Mat verifier_input(std::span<const cv::Mat> windows) {
       throw EngineError("verifier_input needs " + std::to_string(kVerifierWidth) + "x" +
                         std::to_string(kVerifierHeight) + " BGR windows");
     }
-    cv::Mat values;
-    window.convertTo(values, CV_32F);
-    cv::Mat mean, deviation;
-    cv::meanStdDev(values.reshape(1), mean, deviation);
-    planes.push_back((values - cv::Scalar::all(mean.at<double>(0))) / std::max(deviation.at<double>(0), 1.0));
+    planes.push_back(normalised_window(window));
   }
   return cv::dnn::blobFromImages(planes);
 }

@@ -9,7 +9,7 @@
 // not read (its spares) as pictures, and those it takes for plates are read
 // too (promote_spares).
 //
-// The preprocessing here must stay identical to tools/train/verifier_data.py:
+// The preprocessing here must stay identical to tools/train/window_augment.py:
 // candidate_window's BGR patch, normalised by its own mean and deviation over
 // all channels, as one 3 x kVerifierHeight x kVerifierWidth plane of a blob.
 //

@@ -17,7 +17,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from train_band import CLASSES, band_input
+from train_band import CLASSES
+from window_augment import window_input
 
 
 def main() -> None:
@@ -30,7 +31,7 @@ def main() -> None:
     probs, labels = [], []
     with open(args.windows / "labels.csv", newline="") as f:
         for row in csv.DictReader(f):
-            net.setInput(band_input(cv2.imread(str(args.windows / row["file"]), cv2.IMREAD_COLOR))[None])
+            net.setInput(window_input(cv2.imread(str(args.windows / row["file"]), cv2.IMREAD_COLOR))[None])
             probs.append(net.forward().reshape(-1))
             labels.append(CLASSES.index(row["label"]))
     p, y = np.array(probs), np.array(labels)

@@ -35,19 +35,14 @@ import torch
 from torch import nn
 
 import export_crnn
+import window_augment
+from window_augment import window_input
 
 # Must match kBandClasses in edge/engine/band_classifier.h.
 CLASSES = ("", "LV", "LT", "EE", "PL", "FI", "DE", "SK", "CZ", "UA", "BY")
 HEIGHT, WIDTH = 40, 72
 # The conv blocks' widths of the committed model (models/README.md).
 CHANNELS = (32, 48, 96, 128)
-
-
-def band_input(window: np.ndarray) -> np.ndarray:
-    """band_input() of band_classifier.cc: (3, 40, 72) float32, normalised by
-    the window's own mean and deviation over all channels."""
-    x = window.astype(np.float32)
-    return ((x - x.mean()) / max(float(x.std()), 1.0)).transpose(2, 0, 1)
 
 
 def load(dirs: list[Path]) -> tuple[np.ndarray, np.ndarray]:
@@ -66,23 +61,9 @@ def load(dirs: list[Path]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def augment(window: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """What the renderer's looks do not vary enough: exposure, focus, noise,
-    a few pixels of placement and scale, and colour lost (a gray day camera)."""
-    x = window.astype(np.float32)
-    if rng.random() < 0.15:
-        x = np.repeat(cv2.cvtColor(x.astype(np.uint8), cv2.COLOR_BGR2GRAY)[:, :, None], 3, 2).astype(np.float32)
-    x = x * rng.uniform(0.6, 1.4) + rng.uniform(-40, 40)
-    if rng.random() < 0.3:
-        x = cv2.GaussianBlur(x, (3, 3), rng.uniform(0.3, 1.2))
-    if rng.random() < 0.5:
-        x = x + rng.normal(0, rng.uniform(2, 12), x.shape)
-    # Placement and scale: the detector's row ends and height are a few pixels off.
-    scale = rng.uniform(0.85, 1.15)
-    dx, dy = rng.uniform(-4, 4), rng.uniform(-3, 3)
-    centre = np.float32([WIDTH / 2, HEIGHT / 2])
-    m = np.float32([[scale, 0, (1 - scale) * centre[0] + dx], [0, scale, (1 - scale) * centre[1] + dy]])
-    x = cv2.warpAffine(x, m, (WIDTH, HEIGHT), borderMode=cv2.BORDER_REPLICATE)
-    return np.clip(x, 0, 255).astype(np.uint8)
+    """The detector's row ends and height are a few pixels off; a gray day
+    camera loses the strip's colour."""
+    return window_augment.augment(window, rng, gray_share=0.15, scale_spread=0.15, dy_spread=3)
 
 
 class BandNet(nn.Module):
@@ -107,7 +88,7 @@ def evaluate(net: BandNet, images: np.ndarray, labels: np.ndarray) -> np.ndarray
     predicted = []
     with torch.no_grad():
         for i in range(0, len(images), 512):
-            batch = torch.from_numpy(np.stack([band_input(w) for w in images[i:i + 512]]))
+            batch = torch.from_numpy(np.stack([window_input(w) for w in images[i:i + 512]]))
             predicted.append(net(batch).flatten(1).argmax(1).numpy())
     net.train()
     return np.concatenate(predicted)
@@ -124,7 +105,7 @@ def report(predicted: np.ndarray, labels: np.ndarray) -> None:
 
 def export(net: BandNet, path: Path, sample: np.ndarray) -> None:
     net.eval()
-    x = band_input(sample)[None]
+    x = window_input(sample)[None]
     torch.onnx.export(net, torch.from_numpy(x), str(path), opset_version=11, input_names=["window"],
                       output_names=["probabilities"])
     onnx.checker.check_model(onnx.load(str(path)))
@@ -167,7 +148,7 @@ def main() -> None:
         total = 0.0
         for step in range(steps_per_epoch):
             idx = order[step * batch:(step + 1) * batch]
-            x = torch.from_numpy(np.stack([band_input(augment(train_x[i], rng)) for i in idx]))
+            x = torch.from_numpy(np.stack([window_input(augment(train_x[i], rng)) for i in idx]))
             probs = net(x).flatten(1)
             loss = nn.functional.nll_loss(torch.log(probs.clamp_min(1e-8)), torch.from_numpy(train_y[idx]))
             opt.zero_grad()

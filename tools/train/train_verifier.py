@@ -44,18 +44,13 @@ import torch
 from torch import nn
 
 import export_crnn
+import window_augment
+from window_augment import window_input
 
 HEIGHT, WIDTH = 32, 96
 CHANNELS = (8, 16, 32)
 PROMOTES = 0.5  # kVerifierPromotes
 PLATE_SHARE = 0.25
-
-
-def verifier_input(window: np.ndarray) -> np.ndarray:
-    """verifier_input() of candidate_verifier.cc: (3, 32, 96) float32,
-    normalised by the window's own mean and deviation over all channels."""
-    x = window.astype(np.float32)
-    return ((x - x.mean()) / max(float(x.std()), 1.0)).transpose(2, 0, 1)
 
 
 def load(dirs: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]:
@@ -76,22 +71,8 @@ def load(dirs: list[Path]) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[str
 
 
 def augment(window: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Exposure, focus, noise, colour lost (an infrared or gray camera), and a
-    few pixels of placement and scale (the detector's outline is that far off)."""
-    x = window.astype(np.float32)
-    if rng.random() < 0.2:
-        x = np.repeat(cv2.cvtColor(x.astype(np.uint8), cv2.COLOR_BGR2GRAY)[:, :, None], 3, 2).astype(np.float32)
-    x = x * rng.uniform(0.6, 1.4) + rng.uniform(-40, 40)
-    if rng.random() < 0.3:
-        x = cv2.GaussianBlur(x, (3, 3), rng.uniform(0.3, 1.2))
-    if rng.random() < 0.5:
-        x = x + rng.normal(0, rng.uniform(2, 12), x.shape)
-    scale = rng.uniform(0.9, 1.1)
-    dx, dy = rng.uniform(-4, 4), rng.uniform(-2, 2)
-    centre = np.float32([WIDTH / 2, HEIGHT / 2])
-    m = np.float32([[scale, 0, (1 - scale) * centre[0] + dx], [0, scale, (1 - scale) * centre[1] + dy]])
-    x = cv2.warpAffine(x, m, (WIDTH, HEIGHT), borderMode=cv2.BORDER_REPLICATE)
-    return np.clip(x, 0, 255).astype(np.uint8)
+    """An infrared or gray camera; the detector's outline a few pixels off."""
+    return window_augment.augment(window, rng, gray_share=0.2, scale_spread=0.1, dy_spread=2)
 
 
 class VerifierNet(nn.Module):
@@ -113,7 +94,7 @@ def logits(net: VerifierNet, images: np.ndarray) -> np.ndarray:
     out = []
     with torch.no_grad():
         for i in range(0, len(images), 512):
-            batch = torch.from_numpy(np.stack([verifier_input(w) for w in images[i:i + 512]]))
+            batch = torch.from_numpy(np.stack([window_input(w) for w in images[i:i + 512]]))
             out.append(net(batch).flatten().numpy())
     net.train()
     return np.concatenate(out)
@@ -136,7 +117,7 @@ def report(logit: np.ndarray, labels: np.ndarray, spare: np.ndarray, frames: lis
 
 def export(net: VerifierNet, path: Path, sample: np.ndarray) -> None:
     net.eval()
-    x = np.stack([verifier_input(w) for w in sample])
+    x = np.stack([window_input(w) for w in sample])
     torch.onnx.export(net, torch.from_numpy(x), str(path), opset_version=11, input_names=["windows"],
                       output_names=["logits"], dynamic_axes={"windows": {0: "n"}, "logits": {0: "n"}})
     onnx.checker.check_model(onnx.load(str(path)))
@@ -180,7 +161,7 @@ def main() -> None:
         for step in range(steps_per_epoch):
             idx = np.concatenate([order[step * (batch - n_plates):(step + 1) * (batch - n_plates)],
                                   rng.choice(plates, n_plates)])
-            x = torch.from_numpy(np.stack([verifier_input(augment(train_x[i], rng)) for i in idx]))
+            x = torch.from_numpy(np.stack([window_input(augment(train_x[i], rng)) for i in idx]))
             loss = nn.functional.binary_cross_entropy_with_logits(net(x).flatten(), torch.from_numpy(train_y[idx]))
             opt.zero_grad()
             loss.backward()
