@@ -54,6 +54,18 @@ def checked_against_opencv(onnx_path: Path, graph: torch.nn.Module, x: np.ndarra
     return expected, worst
 
 
+def kept_if_opencv_agrees(onnx_path: Path, graph: torch.nn.Module, inputs: list[np.ndarray]) -> None:
+    """Checks the exported `onnx_path` (onnx's checker, then OpenCV DNN against
+    torch on each of `inputs`); deletes it and exits where they disagree."""
+    onnx.checker.check_model(onnx.load(str(onnx_path)))
+    try:
+        worst = max(checked_against_opencv(onnx_path, graph, x)[1] for x in inputs)
+    except SystemExit:
+        onnx_path.unlink()
+        raise
+    print(f"wrote {onnx_path} (OpenCV vs torch max difference {worst:.1e})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("checkpoint", type=Path)
