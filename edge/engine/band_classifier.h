@@ -8,7 +8,7 @@
 // the strip as a whole: which country code it carries, or that there is none.
 //
 // The preprocessing here must stay identical to tools/train/window_augment.py:
-// band_window's BGR patch, 72 x 40 px,, normalised by its own mean
+// band_window's BGR patch, 72 x 40 px, normalised by its own mean
 // and deviation over all channels, as a 1x3x40x72 blob.
 //
 // Not thread-safe (a cv::dnn::Net keeps per-inference buffers): one per
