@@ -42,7 +42,7 @@ def is_validation(plate: str) -> bool:
     return hashlib.md5(plate.strip().upper().encode("utf-8")).digest()[0] % 5 == 0
 
 
-def val_groundtruth(real_dev: Path, out: Path, training: bool = False) -> None:
+def split_groundtruth(real_dev: Path, out: Path, training: bool = False) -> None:
     """The validation fifth of the tuning sets as a groundtruth CSV for anpr-eval
     (image paths made absolute, so it can live anywhere); with `training`, the
     Romanian frames none of whose plates is of the validation fifth."""
@@ -132,4 +132,4 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if a != "--training"]
     if len(args) != 2:
         sys.exit("usage: real_crops.py REAL_DEV_DIR OUT.csv [--training]")
-    val_groundtruth(Path(args[0]), Path(args[1]), training="--training" in sys.argv[1:])
+    split_groundtruth(Path(args[0]), Path(args[1]), training="--training" in sys.argv[1:])
