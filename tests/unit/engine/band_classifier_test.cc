@@ -1,8 +1,8 @@
 // The strip classifier: its window lies left of the text row, its input is
-// normalised like tools/train/train_band.py's, and on drawn plates (a renderer
-// it was never trained on) the committed model is never surely wrong and
-// surely says "no strip" for a plate without one. (A missing model:
-// engine_test.)
+// normalised like tools/train/window_augment.py's, and on drawn plates (a
+// renderer it was never trained on) the committed model is never surely
+// wrong and surely says "no strip" for a plate without one. (A missing
+// model: engine_test.)
 #include "edge/engine/band_classifier.h"
 
 #include <string>

@@ -1,8 +1,9 @@
 // The candidate verifier: its window holds the candidate with room around
-// it, its input is normalised like tools/train/train_verifier.py's, only the
-// spares it is sure of are added to what is read, and on drawn frames (a renderer it was never trained on) the
-// committed model judges a plate surer than print on a car that the
-// detector took for one. (A missing model: engine_test.)
+// it, its input is normalised like tools/train/window_augment.py's, only the
+// spares it is sure of are added to what is read, and on drawn frames (a
+// renderer it was never trained on) the committed model judges a plate surer
+// than print on a car that the detector took for one. (A missing model:
+// engine_test.)
 #include "edge/engine/candidate_verifier.h"
 
 #include <string>
