@@ -40,12 +40,11 @@ CandidateVerifier::CandidateVerifier(const std::string& onnx_path)
   run(std::span(&gray, 1));
 }
 
-std::vector<double> CandidateVerifier::plate_probabilities(const cv::Mat& bgr,
-                                                           std::span<const PlateDetection> candidates) {
-  if (candidates.empty()) return {};
+std::vector<double> CandidateVerifier::plate_probabilities(const cv::Mat& bgr, std::span<const Quad> outlines) {
+  if (outlines.empty()) return {};
   std::vector<cv::Mat> windows;
-  windows.reserve(candidates.size());
-  for (const PlateDetection& candidate : candidates) windows.push_back(candidate_window(bgr, candidate.outline));
+  windows.reserve(outlines.size());
+  for (const Quad& outline : outlines) windows.push_back(candidate_window(bgr, outline));
   return run(windows);
 }
 

@@ -48,8 +48,8 @@ class CandidateVerifier {
   // the wrong shape.
   explicit CandidateVerifier(const std::string& onnx_path);
 
-  // For each of `candidates`, the probability that it is a whole plate.
-  std::vector<double> plate_probabilities(const cv::Mat& bgr, std::span<const PlateDetection> candidates);
+  // For each candidate outline, the probability that it is a whole plate.
+  std::vector<double> plate_probabilities(const cv::Mat& bgr, std::span<const Quad> outlines);
 
  private:
   std::vector<double> run(std::span<const cv::Mat> windows);

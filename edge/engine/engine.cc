@@ -2,7 +2,6 @@
 #include "edge/engine/engine.h"
 
 #include <algorithm>
-#include <iterator>
 
 #include <opencv2/imgproc.hpp>
 
@@ -56,8 +55,10 @@ std::vector<PlateDetection> Engine::candidates(const cv::Mat& bgr, const cv::Mat
   DetectorOptions with_spares = options_.detector;
   with_spares.max_spare = options_.spare_candidates;
   std::vector<PlateDetection> found = detect_plates(gray, with_spares);
-  std::vector<PlateDetection> spares;
-  std::copy_if(found.begin(), found.end(), std::back_inserter(spares), [](const PlateDetection& d) { return d.spare; });
+  std::vector<Quad> spares;
+  for (const PlateDetection& d : found) {
+    if (d.spare) spares.push_back(d.outline);
+  }
   const std::vector<double> probability = verifier_->plate_probabilities(bgr, spares);
   return promote_spares(std::move(found), probability);
 }

@@ -130,10 +130,8 @@ TEST(CandidateVerifier, JudgesADrawnPlateSurerThanPrintOnACar) {
       font->putText(frame, "SERVISS 24", {panel.x + 10, panel.y + 2 * height}, height * 7 / 10,
                     cv::Scalar(20, 20, 20), cv::FILLED, cv::LINE_AA, true);
       const cv::Rect print_box(panel.x + 5, panel.y + height / 2, panel.width - 10, 2 * height);
-      const std::vector<PlateDetection> candidates = {
-          [&] { PlateDetection d; d.outline = box_quad(plate_box); return d; }(),
-          [&] { PlateDetection d; d.outline = box_quad(print_box); return d; }()};
-      const std::vector<double> p = verifier.plate_probabilities(frame, candidates);
+      const std::vector<Quad> outlines = {box_quad(plate_box), box_quad(print_box)};
+      const std::vector<double> p = verifier.plate_probabilities(frame, outlines);
       ASSERT_EQ(p.size(), 2u);
       ++tried;
       surer += p[0] > p[1];
