@@ -76,8 +76,17 @@ bool stacked(const TextLine& upper, const TextLine& lower) {
     const float middle = (tl.x + tr.x) / 2;
     return middle > 0.25f * width && middle < 0.75f * width;
   }
+  // A row far narrower than the other is two characters with an I (a
+  // Ukrainian motorcycle's `IK` under `8559`, `II` over `0114`) and, like a
+  // lone character, sits under or over the other's middle.
+  const float narrow = std::min(width, lower_width), wide = std::max(width, lower_width);
+  if (narrow < 0.4f * wide) {
+    const bool lower_narrow = lower_width < width;
+    const float middle = lower_narrow ? (tl.x + tr.x) / 2 : width / 2, start = lower_narrow ? 0.0f : tl.x;
+    return middle > start + 0.25f * wide && middle < start + 0.75f * wide;
+  }
   const float overlap = std::min(width, tr.x) - std::max(0.0f, tl.x);
-  return overlap >= 0.6f * std::min(width, lower_width) && std::min(width, lower_width) >= 0.4f * std::max(width, lower_width);
+  return overlap >= 0.6f * narrow;
 }
 
 // The plate around its rows, aligned with the first row: European plates

@@ -161,6 +161,32 @@ TEST(PlateDetector, FindsAThreeRowPlateWithAllItsRows) {
   }
 }
 
+TEST(PlateDetector, ARowOfTwoWithAnIIsARowOfAThreeRowPlate) {
+  // `IK` under `8559` is under 0.4 of its width: paired by where it sits,
+  // as a lone character is, not by how much of the number it spans. Large
+  // plates: a smaller I is too thin for the threshold to hollow, a solid
+  // bar, which is no character blob (char_blobs.h).
+  for (const char* text : {"BK 8559 IK", "BK 0886 IK"}) {
+    for (int height : {180, 220, 260}) {
+      testing::PlateStyle style;
+      style.rows = 3;
+      style.height = height;
+      style.eu_band = false;
+      style.centred = true;
+      cv::Rect truth;
+      const cv::Mat frame = testing::render_scene(text, style, {640, 360}, {320, 180}, &truth);
+      const std::vector<PlateDetection> found = detect_plates(gray_of(frame), {});
+      const PlateDetection* plate = detection_at(found, frame, truth);
+      if (plate == nullptr) {
+        ADD_FAILURE() << text << " at " << height << " px not found";
+        continue;
+      }
+      EXPECT_EQ(plate->rows.size(), 3u) << text << " at " << height << " px";
+      EXPECT_EQ(plate->char_count, 8) << text << " at " << height << " px";
+    }
+  }
+}
+
 TEST(PlateDetector, AGroupOrRowOfALongerPlateIsNoShortPlate) {
   // `ZM` over `2`, and `DD` well apart from `838`: each short group has
   // plain ground past its ends, but more of the plate's text beside it.
