@@ -64,12 +64,33 @@ std::vector<double> CandidateVerifier::run(std::span<const cv::Mat> windows) {
   return probability;
 }
 
-std::vector<PlateDetection> promote_spares(std::vector<PlateDetection> candidates,
-                                           std::span<const double> spare_probability) {
+std::vector<Quad> verified_outlines(std::span<const PlateDetection> candidates) {
+  std::vector<Quad> outlines;
+  for (const PlateDetection& d : candidates) {
+    if (!d.from_ground) outlines.push_back(d.outline);
+  }
+  return outlines;
+}
+
+std::vector<PlateDetection> verified_candidates(std::vector<PlateDetection> candidates,
+                                                std::span<const double> probability) {
+  const auto judged = std::count_if(candidates.begin(), candidates.end(),
+                                    [](const PlateDetection& d) { return !d.from_ground; });
+  if (probability.size() != static_cast<std::size_t>(judged)) {
+    throw EngineError("verified_candidates needs one probability per candidate not found by its ground");
+  }
   std::vector<PlateDetection> read, spares;
-  for (PlateDetection& candidate : candidates) (candidate.spare ? spares : read).push_back(std::move(candidate));
-  if (spare_probability.size() != spares.size()) {
-    throw EngineError("promote_spares needs one probability per spare candidate");
+  std::vector<double> spare_probability;
+  auto p = probability.begin();
+  for (PlateDetection& candidate : candidates) {
+    if (candidate.from_ground) {
+      read.push_back(std::move(candidate));
+    } else if (candidate.spare) {
+      spares.push_back(std::move(candidate));
+      spare_probability.push_back(*p++);
+    } else if (*p++ >= kVerifierReads) {
+      read.push_back(std::move(candidate));
+    }
   }
   std::vector<std::size_t> surest;
   for (std::size_t i = 0; i < spares.size(); ++i) {

@@ -55,12 +55,8 @@ std::vector<PlateDetection> Engine::candidates(const cv::Mat& bgr, const cv::Mat
   DetectorOptions with_spares = options_.detector;
   with_spares.max_spare = options_.spare_candidates;
   std::vector<PlateDetection> found = detect_plates(gray, with_spares);
-  std::vector<Quad> spares;
-  for (const PlateDetection& d : found) {
-    if (d.spare) spares.push_back(d.outline);
-  }
-  const std::vector<double> probability = verifier_->plate_probabilities(bgr, spares);
-  return promote_spares(std::move(found), probability);
+  const std::vector<double> probability = verifier_->plate_probabilities(bgr, verified_outlines(found));
+  return verified_candidates(std::move(found), probability);
 }
 
 PlateEvidence Engine::evidence_of(const cv::Mat& bgr, const PlateDetection& detection, bool eu_blue,

@@ -87,7 +87,8 @@ class Engine {
 
  private:
   // The frame's candidates in the order they are read: the detector's, and
-  // with a verifier the spares it promotes after them (promote_spares).
+  // with a verifier those it does not doubt and the spares it promotes after
+  // them (verified_candidates).
   std::vector<PlateDetection> candidates(const cv::Mat& bgr, const cv::Mat& gray);
 
   // Rectifies, reads and identifies one detection: its rows and, with

@@ -1,6 +1,7 @@
 // The candidate verifier: its window holds the candidate with room around
 // it, its input is normalised like tools/train/window_augment.py's, only the
-// spares it is sure of are added to what is read, and on drawn frames (a
+// spares it is sure of are added to what is read, the kept candidates it
+// all but rules out are not read, and on drawn frames (a
 // renderer it was never trained on) the committed model judges a plate surer
 // than print on a car that the detector took for one. (A missing model:
 // engine_test.)
@@ -72,15 +73,16 @@ PlateDetection candidate(double score, Kind kind = Kind::kept, const cv::Rect& b
   return d;
 }
 
-TEST(PromoteSpares, ReadsTheOthersAsTheyCameAndTheSureSparesAfter) {
+TEST(VerifiedCandidates, ReadsTheOthersAsTheyCameAndTheSureSparesAfter) {
   const std::vector<PlateDetection> found = {candidate(0.9, Kind::kept, {0, 0, 100, 20}),
                                              candidate(0.8, Kind::kept, {0, 100, 100, 20}),
                                              candidate(0.7, Kind::ground, {0, 200, 100, 20}),
                                              candidate(0.1, Kind::spare, {0, 300, 100, 20}),
                                              candidate(0.1, Kind::spare, {0, 400, 100, 20}),
                                              candidate(0.1, Kind::spare, {0, 500, 100, 20})};
-  const std::vector<double> probability = {kVerifierPromotes - 0.01, 0.6, 0.9};
-  const std::vector<PlateDetection> read = promote_spares(found, probability);
+  ASSERT_EQ(verified_outlines(found).size(), 5u);  // all but the ground's
+  const std::vector<double> probability = {0.9, kVerifierReads, kVerifierPromotes - 0.01, 0.6, 0.9};
+  const std::vector<PlateDetection> read = verified_candidates(found, probability);
   ASSERT_EQ(read.size(), 5u);
   EXPECT_DOUBLE_EQ(read[0].score, 0.9);
   EXPECT_DOUBLE_EQ(read[1].score, 0.8);
@@ -88,26 +90,39 @@ TEST(PromoteSpares, ReadsTheOthersAsTheyCameAndTheSureSparesAfter) {
   // The surer spare first; the one under kVerifierPromotes is not read.
   EXPECT_EQ(read[3].outline.corners[0], cv::Point2f(0, 500));
   EXPECT_EQ(read[4].outline.corners[0], cv::Point2f(0, 400));
-  EXPECT_THROW(promote_spares(found, std::vector<double>{0.5}), EngineError);
+  EXPECT_THROW(verified_candidates(found, std::vector<double>{0.5, 0.5, 0.5}), EngineError);
 }
 
-TEST(PromoteSpares, PromotesAtMostTheLimit) {
+TEST(VerifiedCandidates, AKeptCandidateTheVerifierAllButRulesOutIsNotRead) {
+  // Print on a car, kept by the detector beside the plate; a candidate found
+  // by its light ground is never judged.
+  const std::vector<PlateDetection> found = {candidate(0.9, Kind::kept, {0, 0, 100, 20}),
+                                             candidate(0.8, Kind::kept, {0, 100, 100, 20}),
+                                             candidate(0.7, Kind::ground, {0, 200, 100, 20})};
+  const std::vector<double> probability = {kVerifierReads - 0.001, 0.3};
+  const std::vector<PlateDetection> read = verified_candidates(found, probability);
+  ASSERT_EQ(read.size(), 2u);
+  EXPECT_DOUBLE_EQ(read[0].score, 0.8);
+  EXPECT_TRUE(read[1].from_ground);
+}
+
+TEST(VerifiedCandidates, PromotesAtMostTheLimit) {
   std::vector<PlateDetection> found = {candidate(0.9, Kind::kept, {0, 0, 100, 20})};
-  std::vector<double> probability;
+  std::vector<double> probability = {0.9};
   for (int i = 1; i <= 5; ++i) {
     found.push_back(candidate(0.1, Kind::spare, {0, 100 * i, 100, 20}));
     probability.push_back(0.99);
   }
-  EXPECT_EQ(promote_spares(found, probability).size(), 1 + kMaxPromoted);
+  EXPECT_EQ(verified_candidates(found, probability).size(), 1 + kMaxPromoted);
 }
 
-TEST(PromoteSpares, PromotesNoSecondCutOfAPlateReadAlready) {
+TEST(VerifiedCandidates, PromotesNoSecondCutOfAPlateReadAlready) {
   // A group of the kept candidate's text, and a plate elsewhere, both sure.
   const std::vector<PlateDetection> found = {candidate(0.9, Kind::kept, {100, 100, 120, 30}),
                                              candidate(0.1, Kind::spare, {104, 102, 50, 26}),
                                              candidate(0.1, Kind::spare, {400, 100, 120, 30})};
-  const std::vector<double> probability = {0.95, 0.9};
-  const std::vector<PlateDetection> read = promote_spares(found, probability);
+  const std::vector<double> probability = {0.9, 0.95, 0.9};
+  const std::vector<PlateDetection> read = verified_candidates(found, probability);
   ASSERT_EQ(read.size(), 2u);
   EXPECT_EQ(read[1].outline.corners[0], cv::Point2f(400, 100));
 }
