@@ -39,7 +39,8 @@ inline constexpr char kEngineFlagsUsage[] =
     "  models/README.md); --rows-only: read\n"
     "  only the rectified text rows, not the whole plate as well; --band-model: the strip classifier\n"
     "  (default models/eu_band.onnx), none: the country from the text alone; --verifier-model: the\n"
-    "  candidate verifier (default models/plate_verifier.onnx), none: candidates read in the detector's order.\n";
+    "  candidate verifier (default models/plate_verifier.onnx), none: every candidate the detector\n"
+    "  keeps read, in its order.\n";
 
 // Applies `flag` to `options` when it is one of kEngineFlagsUsage, taking its
 // value from `value` (which throws when there is none); false for any other flag.

@@ -50,8 +50,9 @@ struct EngineOptions {
   double band_trust = 0.9;
   double band_home_trust = 0.35;
   // The candidate verifier (candidate_verifier.h); empty: none. It judges
-  // up to spare_candidates candidates beyond the detector's limits
-  // (DetectorOptions::max_spare), and those it is sure of are read too.
+  // the detector's candidates and up to spare_candidates beyond its limits
+  // (DetectorOptions::max_spare): of the first those it all but rules out
+  // are not read, of the others those it is sure of are read too.
   std::string verifier_model = default_verifier_model();
   int spare_candidates = 8;
   std::size_t top_n = 5;                    // candidates kept per plate
