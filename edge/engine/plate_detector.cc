@@ -77,8 +77,8 @@ bool stacked(const TextLine& upper, const TextLine& lower) {
     return middle > 0.25f * width && middle < 0.75f * width;
   }
   // A row far narrower than the other is two characters with an I (a
-  // Ukrainian motorcycle's `IK` under `8559`, `II` over `0114`) and, like a
-  // lone character, sits under or over the other's middle.
+  // Ukrainian motorcycle's `IK` under `8559`) and, like a lone character,
+  // sits under or over the other's middle.
   const float narrow = std::min(width, lower_width), wide = std::max(width, lower_width);
   if (narrow < 0.4f * wide) {
     const bool lower_narrow = lower_width < width;
