@@ -72,18 +72,15 @@ bool stacked(const TextLine& upper, const TextLine& lower) {
   const float gap = tl.y - upper.char_height;
   if (gap < -0.1f * h || gap > 0.8f * h) return false;
   const float width = quad_width(upper.quad), lower_width = tr.x - tl.x;
-  if (lower.char_count == 1) {
-    const float middle = (tl.x + tr.x) / 2;
-    return middle > 0.25f * width && middle < 0.75f * width;
-  }
-  // A row far narrower than the other is two characters with an I (a
-  // Ukrainian motorcycle's `IK` under `8559`) and, like a lone character,
-  // sits under or over the other's middle.
   const float narrow = std::min(width, lower_width), wide = std::max(width, lower_width);
-  if (narrow < 0.4f * wide) {
-    const bool lower_narrow = lower_width < width;
-    const float middle = lower_narrow ? (tl.x + tr.x) / 2 : width / 2, start = lower_narrow ? 0.0f : tl.x;
-    return middle > start + 0.25f * wide && middle < start + 0.75f * wide;
+  // A lone character, or a row far narrower than the other (two characters
+  // with an I: a Ukrainian motorcycle's `IK` under `8559`), sits under or
+  // over the other's middle.
+  if (lower.char_count == 1 || narrow < 0.4f * wide) {
+    const bool lower_inside = lower.char_count == 1 || lower_width < width;
+    const float middle = lower_inside ? (tl.x + tr.x) / 2 : width / 2;
+    const float start = lower_inside ? 0.0f : tl.x, span = lower_inside ? width : lower_width;
+    return middle > start + 0.25f * span && middle < start + 0.75f * span;
   }
   const float overlap = std::min(width, tr.x) - std::max(0.0f, tl.x);
   return overlap >= 0.6f * narrow;
