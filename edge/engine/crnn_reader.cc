@@ -216,6 +216,7 @@ CrnnReader::CrnnReader(const std::vector<std::string>& onnx_paths, const CrnnOpt
 }
 
 cv::Mat CrnnReader::probabilities(std::size_t net, const cv::Mat& gray_row) {
+  ++forward_passes_;
   nets_[net].setInput(crnn_input(gray_row));
   const cv::Mat out = nets_[net].forward();
   if (out.dims != 4 || out.size[0] != 1 || out.size[1] != kClasses || out.size[2] != 1) {
@@ -240,6 +241,7 @@ LineReading CrnnReader::read(const cv::Mat& gray_row) {
     probs.push_back(probabilities(net, gray_row));
     readings.push_back(ctc_positions(probs.back(), options_, gray_row.size()));
     texts.push_back(best_path_text(readings.back()));
+    if (net == 1 && options_.second_agreeing_suffices && texts[1] == texts[0]) return std::move(readings[0]);
   }
   return std::move(readings[most_probable_text(probs, texts)]);
 }

@@ -393,5 +393,26 @@ TEST(CrnnReader, ANetTwiceReadsAsTheNetOnce) {
   }
 }
 
+TEST(CrnnReader, AsksTheOtherNetsOnlyWhereTheFirstIsUnsureAndTheSecondDisagrees) {
+  const std::vector<std::string> four(4, model_path());
+  const cv::Mat row = gray("lv_row.png");
+  CrnnReader gated(four);
+  const std::size_t loaded = gated.forward_passes();
+  EXPECT_EQ(loaded, 4u) << "each net is run once at load";
+  gated.read(row);
+  EXPECT_EQ(gated.forward_passes(), loaded + 1) << "the first net is sure of this row";
+
+  CrnnOptions always;
+  always.ask_others_below = 1.1;
+  CrnnReader agreeing(four, always);
+  agreeing.read(row);
+  EXPECT_EQ(agreeing.forward_passes(), loaded + 2) << "the second net (the same) reads the first's text";
+
+  always.second_agreeing_suffices = false;
+  CrnnReader every(four, always);
+  EXPECT_EQ(top_choices(every.read(row)), top_choices(agreeing.read(row)));
+  EXPECT_EQ(every.forward_passes(), loaded + 4);
+}
+
 }  // namespace
 }  // namespace anpr::engine
