@@ -64,26 +64,33 @@ std::vector<double> CandidateVerifier::run(std::span<const cv::Mat> windows) {
   return probability;
 }
 
+namespace {
+
+// Which candidates the verifier gives a probability: one rule for
+// verified_outlines and verified_candidates, so that the probabilities the
+// one's outlines get line up with the other's candidates.
+bool judged(const PlateDetection& candidate) { return !candidate.from_ground; }
+
+}  // namespace
+
 std::vector<Quad> verified_outlines(std::span<const PlateDetection> candidates) {
   std::vector<Quad> outlines;
   for (const PlateDetection& d : candidates) {
-    if (!d.from_ground) outlines.push_back(d.outline);
+    if (judged(d)) outlines.push_back(d.outline);
   }
   return outlines;
 }
 
 std::vector<PlateDetection> verified_candidates(std::vector<PlateDetection> candidates,
                                                 std::span<const double> probability) {
-  const auto judged = std::count_if(candidates.begin(), candidates.end(),
-                                    [](const PlateDetection& d) { return !d.from_ground; });
-  if (probability.size() != static_cast<std::size_t>(judged)) {
+  if (probability.size() != static_cast<std::size_t>(std::count_if(candidates.begin(), candidates.end(), judged))) {
     throw EngineError("verified_candidates needs one probability per candidate not found by its ground");
   }
   std::vector<PlateDetection> read, spares;
   std::vector<double> spare_probability;
   auto p = probability.begin();
   for (PlateDetection& candidate : candidates) {
-    if (candidate.from_ground) {
+    if (!judged(candidate)) {
       read.push_back(std::move(candidate));
     } else if (candidate.spare) {
       spares.push_back(std::move(candidate));
